@@ -1,0 +1,28 @@
+/**
+ * Seeding: reference data (units, boundaries, agencies, calendar) is loaded into an empty database at start
+ * and into the test template; demo accounts are added only when SEED_DEMO is on. Every step is idempotent.
+ */
+import type { AppContext } from '../server/app/context.ts';
+
+export interface SeedReport {
+  steps: string[];
+  demoLogins: { login: string; password: string; role: string; note: string }[];
+}
+
+type Step = (ctx: AppContext) => Promise<string | null>;
+
+/** Reference data, in dependency order. */
+const referenceSteps: Step[] = [];
+
+export async function seedReference(ctx: AppContext): Promise<string[]> {
+  const done: string[] = [];
+  for (const step of referenceSteps) {
+    const msg = await step(ctx);
+    if (msg) done.push(msg);
+  }
+  return done;
+}
+
+export async function seedDemo(_ctx: AppContext): Promise<SeedReport['demoLogins']> {
+  return [];
+}

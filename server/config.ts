@@ -1,0 +1,147 @@
+/**
+ * Typed configuration, read once at start from the environment (and `.env` when present). Every problem is
+ * listed at once. Operating data (calendar, units, deadlines) lives in the database, not here.
+ * `.env.example` documents every key of CONFIG_KEYS; a test keeps the two in step.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  /** Unset: embedded PGlite under `pgliteDir`. Set: a PostgreSQL server. */
+  databaseUrl: string | undefined;
+  databasePoolSize: number;
+  dataDir: string;
+  pgliteDir: string;
+  /** 32-byte key for AES-256-GCM of personal data; hex or base64. Generated into dataDir in development. */
+  piiKey: string | undefined;
+  logLevel: string;
+  seedDemo: boolean;
+  bodyLimitBytes: number;
+  rateLimitPerMinute: number;
+  loginAttemptsPerWindow: number;
+  cookieSecure: boolean;
+  trustProxy: boolean;
+  sessionTtlHours: number;
+}
+
+type Parser<T> = (raw: string) => T | { error: string };
+
+const int =
+  (min: number, max: number): Parser<number> =>
+  (raw) => {
+    const n = Number(raw);
+    return Number.isInteger(n) && n >= min && n <= max
+      ? n
+      : { error: `must be an integer from ${min} to ${max}` };
+  };
+const bool: Parser<boolean> = (raw) =>
+  ['1', 'true', 'yes'].includes(raw.toLowerCase())
+    ? true
+    : ['0', 'false', 'no'].includes(raw.toLowerCase())
+      ? false
+      : { error: 'must be true or false' };
+const text: Parser<string> = (raw) => (raw.trim() === '' ? { error: 'must not be empty' } : raw.trim());
+const oneOf =
+  <T extends string>(...values: T[]): Parser<T> =>
+  (raw) =>
+    (values as string[]).includes(raw) ? (raw as T) : { error: `must be one of ${values.join(', ')}` };
+const postgresUrl: Parser<string> = (raw) =>
+  /^postgres(ql)?:\/\//.test(raw) ? raw : { error: 'must be a postgres:// or postgresql:// URL' };
+const key32: Parser<string> = (raw) => {
+  const bytes = /^[0-9a-fA-F]{64}$/.test(raw) ? Buffer.from(raw, 'hex') : Buffer.from(raw, 'base64');
+  return bytes.length === 32 ? raw : { error: 'must be 32 bytes, as 64 hex digits or base64' };
+};
+
+interface KeySpec<T> {
+  parse: Parser<T>;
+  default: T | undefined;
+}
+const spec = <T>(parse: Parser<T>, dflt?: T): KeySpec<T> => ({ parse, default: dflt });
+
+/** Every environment variable the platform reads. */
+export const CONFIG_KEYS = {
+  NODE_ENV: spec(oneOf('development', 'production', 'test'), 'development'),
+  HOST: spec(text, '0.0.0.0'),
+  PORT: spec(int(0, 65535), 3000),
+  DATABASE_URL: spec(postgresUrl),
+  DATABASE_POOL_SIZE: spec(int(1, 200), 10),
+  DATA_DIR: spec(text, './data'),
+  PGLITE_DATA_DIR: spec(text),
+  PII_KEY: spec(key32),
+  LOG_LEVEL: spec(oneOf('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'), 'info'),
+  SEED_DEMO: spec(bool, true),
+  BODY_LIMIT_BYTES: spec(int(1024, 1024 * 1024 * 1024), 1024 * 1024),
+  RATE_LIMIT_PER_MINUTE: spec(int(1, 1_000_000), 600),
+  LOGIN_ATTEMPTS_PER_15_MIN: spec(int(1, 10_000), 10),
+  COOKIE_SECURE: spec(bool),
+  TRUST_PROXY: spec(bool, false),
+  SESSION_TTL_HOURS: spec(int(1, 24 * 90), 24 * 7),
+} satisfies Record<string, KeySpec<unknown>>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads `KEY=value` lines of a `.env` file; the real environment wins over it. */
+function readDotEnv(path: string): Record<string, string> {
+  if (!existsSync(path)) return {};
+  const out: Record<string, string> = {};
+  for (const line of readFileSync(path, 'utf8').split(/\r?\n/)) {
+    const m = /^\s*([A-Z0-9_]+)\s*=\s*(.*?)\s*$/.exec(line);
+    if (m && m[1] && m[2] !== undefined) out[m[1]] = m[2].replace(/^(['"])(.*)\1$/, '$2');
+  }
+  return out;
+}
+
+export function loadConfig(
+  env: Record<string, string | undefined> = process.env,
+  dotEnvPath: string | undefined = resolve('.env'),
+): Config {
+  const source: Record<string, string | undefined> = {
+    ...(dotEnvPath ? readDotEnv(dotEnvPath) : {}),
+    ...env,
+  };
+  const problems: string[] = [];
+  const values: Record<string, unknown> = {};
+  for (const [key, s] of Object.entries(CONFIG_KEYS) as [string, KeySpec<unknown>][]) {
+    const raw = source[key];
+    if (raw === undefined || raw === '') {
+      values[key] = s.default;
+      continue;
+    }
+    const parsed = s.parse(raw);
+    if (parsed !== null && typeof parsed === 'object' && 'error' in parsed) {
+      problems.push(`${key} ${(parsed as { error: string }).error} (got "${key === 'PII_KEY' || key === 'DATABASE_URL' ? '…' : raw}")`);
+    } else values[key] = parsed;
+  }
+  if (problems.length) throw new ConfigError(problems);
+  const v = values as {
+    [K in keyof typeof CONFIG_KEYS]: (typeof CONFIG_KEYS)[K] extends KeySpec<infer T> ? T : never;
+  };
+  const env2 = v.NODE_ENV ?? 'development';
+  const dataDir = resolve(v.DATA_DIR ?? './data');
+  return {
+    env: env2,
+    host: v.HOST ?? '0.0.0.0',
+    port: v.PORT ?? 3000,
+    databaseUrl: v.DATABASE_URL,
+    databasePoolSize: v.DATABASE_POOL_SIZE ?? 10,
+    dataDir,
+    pgliteDir: resolve(v.PGLITE_DATA_DIR ?? resolve(dataDir, 'db')),
+    piiKey: v.PII_KEY,
+    logLevel: v.LOG_LEVEL ?? 'info',
+    seedDemo: v.SEED_DEMO ?? true,
+    bodyLimitBytes: v.BODY_LIMIT_BYTES ?? 1024 * 1024,
+    rateLimitPerMinute: v.RATE_LIMIT_PER_MINUTE ?? 600,
+    loginAttemptsPerWindow: v.LOGIN_ATTEMPTS_PER_15_MIN ?? 10,
+    cookieSecure: v.COOKIE_SECURE ?? env2 === 'production',
+    trustProxy: v.TRUST_PROXY ?? false,
+    sessionTtlHours: v.SESSION_TTL_HOURS ?? 24 * 7,
+  };
+}

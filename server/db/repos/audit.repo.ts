@@ -1,0 +1,72 @@
+import { createHash } from 'node:crypto';
+import { uuidv7 } from 'uuidv7';
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../schema.ts';
+
+export interface AuditEventInput {
+  actor: { id: string | null; role: string; agencyId: string | null };
+  occurredAt: Date;
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  fromState?: string | null;
+  toState?: string | null;
+  /** Never put identity fields (CCCD, phone, e-mail) here: the trail is read by staff and exported. */
+  payload?: Record<string, unknown>;
+}
+
+/** Appends an event chained to the previous event of the same subject (tamper evidence). */
+export async function appendAuditEvent(tx: Transaction<DB>, e: AuditEventInput): Promise<string> {
+  const prev = await tx
+    .selectFrom('audit_events')
+    .select('hash')
+    .where('subject_type', '=', e.subjectType)
+    .where('subject_id', '=', e.subjectId)
+    .orderBy('occurred_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const id = uuidv7();
+  const body = {
+    id,
+    occurredAt: e.occurredAt.toISOString(),
+    actor: e.actor,
+    action: e.action,
+    subject: `${e.subjectType}:${e.subjectId}`,
+    from: e.fromState ?? null,
+    to: e.toState ?? null,
+    payload: e.payload ?? {},
+    prev: prev?.hash ?? null,
+  };
+  const hash = createHash('sha256').update(JSON.stringify(body)).digest('hex');
+  await tx
+    .insertInto('audit_events')
+    .values({
+      id,
+      occurred_at: e.occurredAt,
+      actor_id: e.actor.id,
+      actor_role: e.actor.role,
+      actor_agency_id: e.actor.agencyId,
+      action: e.action,
+      subject_type: e.subjectType,
+      subject_id: e.subjectId,
+      from_state: e.fromState ?? null,
+      to_state: e.toState ?? null,
+      payload: JSON.stringify(e.payload ?? {}),
+      prev_hash: prev?.hash ?? null,
+      hash,
+    })
+    .execute();
+  return id;
+}
+
+export async function listAuditEvents(db: Kysely<DB>, subjectType: string, subjectId: string) {
+  return db
+    .selectFrom('audit_events')
+    .selectAll()
+    .where('subject_type', '=', subjectType)
+    .where('subject_id', '=', subjectId)
+    .orderBy('occurred_at')
+    .orderBy('id')
+    .execute();
+}

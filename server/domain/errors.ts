@@ -1,0 +1,99 @@
+/**
+ * The error catalogue: every error the platform can answer with has one code here, with its HTTP status and
+ * its Vietnamese and English wording. The HTTP error handler renders them as RFC 9457 problem+json;
+ * `docs/errors.md` lists them all (a test keeps the two in step).
+ */
+export interface FieldProblem {
+  /** JSON pointer-ish location, e.g. `body/email` or `query/hours`. */
+  field: string;
+  message: string;
+}
+
+export interface ErrorDefinition {
+  status: number;
+  vi: string;
+  en: string;
+}
+
+export const ERRORS = {
+  VALIDATION_FAILED: { status: 400, vi: 'Dữ liệu gửi lên không hợp lệ', en: 'The request is not valid' },
+  BAD_REQUEST: { status: 400, vi: 'Yêu cầu không hợp lệ', en: 'Bad request' },
+  UNAUTHENTICATED: { status: 401, vi: 'Bạn cần đăng nhập', en: 'You need to sign in' },
+  INVALID_CREDENTIALS: {
+    status: 401,
+    vi: 'Tên đăng nhập hoặc mật khẩu không đúng',
+    en: 'Wrong login or password',
+  },
+  FORBIDDEN: { status: 403, vi: 'Bạn không có quyền thực hiện thao tác này', en: 'You may not do this' },
+  IDENTITY_NOT_VERIFIED: {
+    status: 403,
+    vi: 'Tài khoản chưa được xác thực danh tính',
+    en: 'The account has not verified its identity',
+  },
+  NOT_FOUND: { status: 404, vi: 'Không tìm thấy', en: 'Not found' },
+  ROUTE_NOT_FOUND: { status: 404, vi: 'Không có địa chỉ này', en: 'No such route' },
+  METHOD_NOT_ALLOWED: { status: 405, vi: 'Phương thức không được hỗ trợ', en: 'Method not allowed' },
+  CONFLICT: { status: 409, vi: 'Dữ liệu bị xung đột', en: 'Conflict' },
+  ALREADY_EXISTS: { status: 409, vi: 'Đã tồn tại', en: 'Already exists' },
+  IDENTITY_VERIFICATION_FAILED: {
+    status: 422,
+    vi: 'Không xác thực được danh tính với Cơ sở dữ liệu quốc gia về dân cư',
+    en: 'Identity could not be verified against the population register',
+  },
+  PAYLOAD_TOO_LARGE: { status: 413, vi: 'Dữ liệu gửi lên quá lớn', en: 'The request body is too large' },
+  UNSUPPORTED_MEDIA_TYPE: {
+    status: 415,
+    vi: 'Kiểu nội dung không được hỗ trợ',
+    en: 'Unsupported content type',
+  },
+  TOO_MANY_REQUESTS: {
+    status: 429,
+    vi: 'Bạn gửi quá nhiều yêu cầu, vui lòng thử lại sau',
+    en: 'Too many requests, try again later',
+  },
+  INTERNAL: {
+    status: 500,
+    vi: 'Lỗi hệ thống, vui lòng thử lại sau',
+    en: 'Internal error, please try again later',
+  },
+  DATABASE_UNAVAILABLE: {
+    status: 503,
+    vi: 'Hệ thống tạm thời không truy cập được cơ sở dữ liệu, vui lòng thử lại sau',
+    en: 'The database is temporarily unavailable, try again later',
+  },
+} as const satisfies Record<string, ErrorDefinition>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+/** A domain or application error with a catalogue code. `detail` overrides the generic wording. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly detail: { vi: string; en: string } | undefined;
+  readonly errors: FieldProblem[];
+  readonly extra: Record<string, unknown>;
+
+  constructor(
+    code: ErrorCode,
+    options: {
+      detail?: { vi: string; en: string };
+      errors?: FieldProblem[];
+      extra?: Record<string, unknown>;
+    } = {},
+  ) {
+    super(options.detail?.en ?? ERRORS[code].en);
+    this.name = 'AppError';
+    this.code = code;
+    this.detail = options.detail;
+    this.errors = options.errors ?? [];
+    this.extra = options.extra ?? {};
+  }
+
+  get status(): number {
+    return ERRORS[this.code].status;
+  }
+}
+
+/** Shorthand for a 400 that names one or more fields. */
+export function invalid(errors: FieldProblem[]): AppError {
+  return new AppError('VALIDATION_FAILED', { errors });
+}

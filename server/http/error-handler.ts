@@ -1,0 +1,59 @@
+/**
+ * The one error handler: catalogue errors and framework errors become problem+json; an unknown error becomes
+ * a 500 carrying only the request id (internals go to the log, never to the client). A database that is
+ * unreachable is a 503 with Retry-After, not a 500.
+ */
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { AppError } from '../domain/errors.ts';
+import { isDatabaseUnavailable } from '../db/errors.ts';
+import { requestLang, sendProblem } from './problem.ts';
+import { fieldProblems } from './validation-messages.ts';
+
+export const RETRY_AFTER_SECONDS = 5;
+
+export function installErrorHandling(app: FastifyInstance): void {
+  app.setNotFoundHandler((req, reply) => sendProblem(req, reply, 'ROUTE_NOT_FOUND'));
+
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    const lang = requestLang(req);
+    if (err instanceof AppError) {
+      return sendProblem(req, reply, err.code, {
+        ...(err.detail ? { detail: err.detail } : {}),
+        errors: err.errors,
+        extra: err.extra,
+      });
+    }
+    if (err.validation) {
+      return sendProblem(req, reply, 'VALIDATION_FAILED', {
+        errors: fieldProblems(err.validation, err.validationContext ?? 'body', lang),
+      });
+    }
+    if (isDatabaseUnavailable(err)) {
+      req.log.warn({ err: { message: err.message, code: err.code } }, 'database unavailable');
+      reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+      return sendProblem(req, reply, 'DATABASE_UNAVAILABLE');
+    }
+    switch (err.code) {
+      case 'FST_ERR_CTP_BODY_TOO_LARGE':
+        return sendProblem(req, reply, 'PAYLOAD_TOO_LARGE');
+      case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+        return sendProblem(req, reply, 'UNSUPPORTED_MEDIA_TYPE');
+      case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+        return sendProblem(req, reply, 'BAD_REQUEST', {
+          detail: {
+            vi: 'Nội dung JSON không đọc được: kiểm tra cú pháp',
+            en: `The JSON body could not be parsed: ${err.message}`,
+          },
+        });
+    }
+    if (err.statusCode === 429) return sendProblem(req, reply, 'TOO_MANY_REQUESTS');
+    if (err.statusCode === 405) return sendProblem(req, reply, 'METHOD_NOT_ALLOWED');
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      return sendProblem(req, reply, 'BAD_REQUEST', { detail: { vi: 'Yêu cầu không hợp lệ', en: err.message } });
+    }
+    req.log.error({ err }, 'unhandled error');
+    return sendProblem(req, reply, 'INTERNAL');
+  });
+}

@@ -1,0 +1,64 @@
+/**
+ * Turns Ajv's schema errors into field-level problems with Vietnamese (or English) messages, so that every
+ * bad input is named and explained — all of them, not just the first (Ajv runs with allErrors).
+ */
+import type { FastifySchemaValidationError } from 'fastify/types/schema.js';
+import type { FieldProblem } from '../domain/errors.ts';
+import type { Lang } from './problem.ts';
+
+type P = Record<string, unknown>;
+
+const messages: Record<string, (p: P, lang: Lang) => string> = {
+  required: (p, l) => (l === 'vi' ? `Thiếu trường bắt buộc "${String(p.missingProperty)}"` : `"${String(p.missingProperty)}" is required`),
+  additionalProperties: (p, l) =>
+    l === 'vi' ? `Trường "${String(p.additionalProperty)}" không được chấp nhận` : `Unknown field "${String(p.additionalProperty)}"`,
+  type: (p, l) => (l === 'vi' ? `Phải có kiểu ${String(p.type)}` : `Must be of type ${String(p.type)}`),
+  minimum: (p, l) => (l === 'vi' ? `Phải lớn hơn hoặc bằng ${String(p.limit)}` : `Must be >= ${String(p.limit)}`),
+  maximum: (p, l) => (l === 'vi' ? `Phải nhỏ hơn hoặc bằng ${String(p.limit)}` : `Must be <= ${String(p.limit)}`),
+  exclusiveMinimum: (p, l) => (l === 'vi' ? `Phải lớn hơn ${String(p.limit)}` : `Must be > ${String(p.limit)}`),
+  exclusiveMaximum: (p, l) => (l === 'vi' ? `Phải nhỏ hơn ${String(p.limit)}` : `Must be < ${String(p.limit)}`),
+  minLength: (p, l) => (l === 'vi' ? `Phải có ít nhất ${String(p.limit)} ký tự` : `Must have at least ${String(p.limit)} characters`),
+  maxLength: (p, l) => (l === 'vi' ? `Không được quá ${String(p.limit)} ký tự` : `Must have at most ${String(p.limit)} characters`),
+  minItems: (p, l) => (l === 'vi' ? `Phải có ít nhất ${String(p.limit)} phần tử` : `Must have at least ${String(p.limit)} items`),
+  maxItems: (p, l) => (l === 'vi' ? `Không được quá ${String(p.limit)} phần tử` : `Must have at most ${String(p.limit)} items`),
+  pattern: (_p, l) => (l === 'vi' ? 'Không đúng định dạng' : 'Has the wrong format'),
+  format: (p, l) => (l === 'vi' ? `Không đúng định dạng ${String(p.format)}` : `Must be a valid ${String(p.format)}`),
+  enum: (p, l) =>
+    l === 'vi'
+      ? `Phải là một trong: ${(p.allowedValues as unknown[]).join(', ')}`
+      : `Must be one of: ${(p.allowedValues as unknown[]).join(', ')}`,
+  const: (p, l) => (l === 'vi' ? `Phải bằng ${JSON.stringify(p.allowedValue)}` : `Must equal ${JSON.stringify(p.allowedValue)}`),
+};
+
+export function fieldProblems(
+  errors: FastifySchemaValidationError[],
+  context: string,
+  lang: Lang,
+): FieldProblem[] {
+  const out: FieldProblem[] = [];
+  const seen = new Set<string>();
+  for (const e of errors) {
+    const path = e.instancePath.replace(/^\//, '').replace(/\//g, '.');
+    const params = e.params as P;
+    const leaf =
+      e.keyword === 'required'
+        ? String(params.missingProperty)
+        : e.keyword === 'additionalProperties'
+          ? String(params.additionalProperty)
+          : '';
+    const field = [context, path, leaf].filter(Boolean).join('.');
+    // anyOf/oneOf branches repeat the same complaint; keep the clearest one per field.
+    if (e.keyword === 'anyOf' || e.keyword === 'oneOf') continue;
+    const make = messages[e.keyword];
+    const message = make ? make(params, lang) : (e.message ?? e.keyword);
+    const key = `${field}|${message}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push({ field, message });
+    }
+  }
+  if (out.length === 0 && errors.length > 0) {
+    out.push({ field: context, message: lang === 'vi' ? 'Giá trị không hợp lệ' : 'Invalid value' });
+  }
+  return out;
+}

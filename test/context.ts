@@ -1,0 +1,87 @@
+/** Test helpers: a context and an app on a fresh copy of the template database, with captured logs. */
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { Writable } from 'node:stream';
+import { after } from 'node:test';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { PiiCipher } from '../server/adapters/pii-cipher.ts';
+import type { AppContext } from '../server/app/context.ts';
+import { FixedClock, type Clock } from '../server/app/ports.ts';
+import { loadConfig, type Config } from '../server/config.ts';
+import { PGLITE_OPTIONS, openPostgres, wrapPglite, type Database } from '../server/db/client.ts';
+import { buildApp, type App } from '../server/http/app.ts';
+
+export const TEST_PII_KEY = Buffer.alloc(32, 7);
+
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info' }, undefined), ...overrides };
+}
+
+export function makeContext(database: Database, overrides: Partial<AppContext> = {}): AppContext {
+  return {
+    config: testConfig(),
+    database,
+    db: database.db,
+    clock: new FixedClock(new Date('2026-03-02T02:00:00Z')),
+    pii: new PiiCipher(TEST_PII_KEY),
+    ...overrides,
+  };
+}
+
+/** A fresh database copied from the run's template; dropped/closed after the test file. */
+export async function freshDatabase(): Promise<Database> {
+  const pgTemplate = process.env.IHANOI_TEST_PG_TEMPLATE;
+  const adminUrl = process.env.DATABASE_URL;
+  if (pgTemplate && adminUrl) {
+    const name = `ihanoi_t_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${pgTemplate}"`);
+    await admin.end();
+    const u = new URL(adminUrl);
+    u.pathname = `/${name}`;
+    const database = openPostgres(u.toString(), 4);
+    after(async () => {
+      await database.close();
+      const a = new pg.Client({ connectionString: adminUrl });
+      await a.connect();
+      await a.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await a.end();
+    });
+    return database;
+  }
+  const templateFile = process.env.IHANOI_TEST_PGLITE_TEMPLATE;
+  if (!templateFile) throw new Error('Run the tests with `npm test` (it prepares the template database)');
+  const pglite = await PGlite.create({
+    loadDataDir: new Blob([readFileSync(templateFile)]),
+    ...PGLITE_OPTIONS,
+  });
+  const database = wrapPglite(pglite);
+  after(() => database.close());
+  return database;
+}
+
+export interface TestApp {
+  app: App;
+  ctx: AppContext;
+  clock: FixedClock;
+  /** Every log line written so far, as text. */
+  logs(): string;
+}
+
+export async function testApp(overrides: { clock?: Clock; config?: Partial<Config> } = {}): Promise<TestApp> {
+  const database = await freshDatabase();
+  const clock = overrides.clock instanceof FixedClock ? overrides.clock : new FixedClock(new Date('2026-03-02T02:00:00Z'));
+  const ctx = makeContext(database, { clock, config: testConfig(overrides.config) });
+  const chunks: string[] = [];
+  const logStream = new Writable({
+    write(chunk, _enc, cb) {
+      chunks.push(String(chunk));
+      cb();
+    },
+  });
+  const app = await buildApp(ctx, { logStream });
+  after(() => app.close());
+  return { app, ctx, clock, logs: () => chunks.join('') };
+}
