@@ -1,0 +1,5 @@
+export * from './geo-index.ts';
+export * from './names.ts';
+export * from './search.ts';
+export * from './succession.ts';
+export * from './units.ts';
