@@ -35,8 +35,12 @@ const env = { ...process.env, TZ: 'UTC', NODE_ENV: 'test' };
 const work = mkdtempSync(join(tmpdir(), 'ihanoi-test-'));
 const templateName = `ihanoi_template_${process.pid}`;
 const tsx = ['--import', 'tsx'];
-let prep;
-if (process.env.DATABASE_URL) {
+// Pure tests (*.test.ts without .int.) need no database: skip the template when only those are selected.
+const needsDatabase = files.some((f) => f.endsWith('.int.test.ts'));
+let prep = { status: 0 };
+if (!needsDatabase) {
+  console.log('# database: none (pure tests only)');
+} else if (process.env.DATABASE_URL) {
   console.log(`# database: PostgreSQL (${new URL(process.env.DATABASE_URL).host})`);
   prep = spawnSync(process.execPath, [...tsx, 'test/template.ts', 'postgres', process.env.DATABASE_URL, templateName], { env, stdio: 'inherit' });
   env.IHANOI_TEST_PG_TEMPLATE = templateName;

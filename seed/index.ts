@@ -3,16 +3,15 @@
  * and into the test template; demo accounts are added only when SEED_DEMO is on. Every step is idempotent.
  */
 import type { AppContext } from '../server/app/context.ts';
+import { seedAgencies } from './agencies.seed.ts';
+import { seedUnits } from './units.seed.ts';
 
-export interface SeedReport {
-  steps: string[];
-  demoLogins: { login: string; password: string; role: string; note: string }[];
-}
+export { seedDemo } from './demo.seed.ts';
 
 type Step = (ctx: AppContext) => Promise<string | null>;
 
 /** Reference data, in dependency order. */
-const referenceSteps: Step[] = [];
+const referenceSteps: Step[] = [seedUnits, seedAgencies];
 
 export async function seedReference(ctx: AppContext): Promise<string[]> {
   const done: string[] = [];
@@ -23,6 +22,3 @@ export async function seedReference(ctx: AppContext): Promise<string[]> {
   return done;
 }
 
-export async function seedDemo(_ctx: AppContext): Promise<SeedReport['demoLogins']> {
-  return [];
-}

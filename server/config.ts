@@ -72,7 +72,7 @@ export const CONFIG_KEYS = {
   PGLITE_DATA_DIR: spec(text),
   PII_KEY: spec(key32),
   LOG_LEVEL: spec(oneOf('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'), 'info'),
-  SEED_DEMO: spec(bool, true),
+  SEED_DEMO: spec(bool),
   BODY_LIMIT_BYTES: spec(int(1024, 1024 * 1024 * 1024), 1024 * 1024),
   RATE_LIMIT_PER_MINUTE: spec(int(1, 1_000_000), 600),
   LOGIN_ATTEMPTS_PER_15_MIN: spec(int(1, 10_000), 10),
@@ -125,6 +125,8 @@ export function loadConfig(
     [K in keyof typeof CONFIG_KEYS]: (typeof CONFIG_KEYS)[K] extends KeySpec<infer T> ? T : never;
   };
   const env2 = v.NODE_ENV ?? 'development';
+  // Demo accounts share a printed password: never in production.
+  if (env2 === 'production' && v.SEED_DEMO === true) throw new ConfigError(['SEED_DEMO must not be on in production (demo accounts have a published password)']);
   const dataDir = resolve(v.DATA_DIR ?? './data');
   return {
     env: env2,
@@ -136,7 +138,7 @@ export function loadConfig(
     pgliteDir: resolve(v.PGLITE_DATA_DIR ?? resolve(dataDir, 'db')),
     piiKey: v.PII_KEY,
     logLevel: v.LOG_LEVEL ?? 'info',
-    seedDemo: v.SEED_DEMO ?? true,
+    seedDemo: v.SEED_DEMO ?? env2 !== 'production',
     bodyLimitBytes: v.BODY_LIMIT_BYTES ?? 1024 * 1024,
     rateLimitPerMinute: v.RATE_LIMIT_PER_MINUTE ?? 600,
     loginAttemptsPerWindow: v.LOGIN_ATTEMPTS_PER_15_MIN ?? 10,

@@ -2,6 +2,7 @@
  * Composition root: config → database (PGlite with its directory lock, or PostgreSQL) → migrations →
  * reference data and demo accounts → HTTP → listen. `npm start` runs this.
  */
+import { PopulationRegisterStandIn } from './adapters/identity/population-register-stand-in.ts';
 import { PiiCipher, resolvePiiKey } from './adapters/pii-cipher.ts';
 import type { AppContext } from './app/context.ts';
 import { systemClock } from './app/ports.ts';
@@ -27,7 +28,7 @@ async function main(): Promise<void> {
   const { database, unlock } = await openDatabase(config);
   const applied = await migrate(database);
   const piiKey = resolvePiiKey(config.piiKey, config.dataDir, config.env);
-  const ctx: AppContext = { config, database, db: database.db, clock: systemClock, pii: new PiiCipher(piiKey.key) };
+  const ctx: AppContext = { config, database, db: database.db, clock: systemClock, pii: new PiiCipher(piiKey.key), identity: new PopulationRegisterStandIn() };
   const seeded = await seedReference(ctx);
   const demo = config.seedDemo ? await seedDemo(ctx) : [];
   const app = await buildApp(ctx);

@@ -5,6 +5,7 @@ import { Writable } from 'node:stream';
 import { after } from 'node:test';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { PopulationRegisterStandIn } from '../server/adapters/identity/population-register-stand-in.ts';
 import { PiiCipher } from '../server/adapters/pii-cipher.ts';
 import type { AppContext } from '../server/app/context.ts';
 import { FixedClock, type Clock } from '../server/app/ports.ts';
@@ -25,30 +26,38 @@ export function makeContext(database: Database, overrides: Partial<AppContext> =
     db: database.db,
     clock: new FixedClock(new Date('2026-03-02T02:00:00Z')),
     pii: new PiiCipher(TEST_PII_KEY),
+    identity: new PopulationRegisterStandIn(),
     ...overrides,
   };
 }
 
-/** A fresh database copied from the run's template; dropped/closed after the test file. */
-export async function freshDatabase(): Promise<Database> {
+/** On PostgreSQL runs: a new database copied from the run's template, dropped after the test file. */
+export async function freshPostgresUrl(): Promise<string | null> {
   const pgTemplate = process.env.IHANOI_TEST_PG_TEMPLATE;
   const adminUrl = process.env.DATABASE_URL;
-  if (pgTemplate && adminUrl) {
-    const name = `ihanoi_t_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${pgTemplate}"`);
-    await admin.end();
-    const u = new URL(adminUrl);
-    u.pathname = `/${name}`;
-    const database = openPostgres(u.toString(), 4);
-    after(async () => {
-      await database.close();
-      const a = new pg.Client({ connectionString: adminUrl });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await a.end();
-    });
+  if (!pgTemplate || !adminUrl) return null;
+  const name = `ihanoi_t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${pgTemplate}"`);
+  await admin.end();
+  after(async () => {
+    const a = new pg.Client({ connectionString: adminUrl });
+    await a.connect();
+    await a.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await a.end();
+  });
+  const u = new URL(adminUrl);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+/** A fresh database copied from the run's template; closed (and dropped) after the test file. */
+export async function freshDatabase(): Promise<Database> {
+  const url = await freshPostgresUrl();
+  if (url) {
+    const database = openPostgres(url, 4);
+    after(() => database.close());
     return database;
   }
   const templateFile = process.env.IHANOI_TEST_PGLITE_TEMPLATE;

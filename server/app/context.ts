@@ -4,7 +4,7 @@ import type { PiiCipher } from '../adapters/pii-cipher.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import type { DB } from '../db/schema.ts';
-import type { Clock } from './ports.ts';
+import type { Clock, IdentityVerifier } from './ports.ts';
 
 export interface AppContext {
   config: Config;
@@ -12,4 +12,5 @@ export interface AppContext {
   db: Kysely<DB>;
   clock: Clock;
   pii: PiiCipher;
+  identity: IdentityVerifier;
 }

@@ -20,3 +20,14 @@ export class FixedClock implements Clock {
     this.current = new Date(this.current.getTime() + ms);
   }
 }
+
+/** Identity verification against the national population register. */
+export interface IdentityClaim {
+  cccd: string;
+  fullName: string;
+  dateOfBirth: string;
+}
+export type IdentityVerdict = { verified: true; reference: string } | { verified: false; reason: 'not_found' | 'mismatch' };
+export interface IdentityVerifier {
+  verify(claim: IdentityClaim): Promise<IdentityVerdict>;
+}

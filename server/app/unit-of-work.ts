@@ -40,7 +40,9 @@ export function unitOfWork<T>(
     fn({
       tx,
       now,
-      audit: (event) => appendAuditEvent(tx, { ...event, actor, occurredAt: now }),
+      audit: async (event) => {
+        await appendAuditEvent(tx, { ...event, actor, occurredAt: now });
+      },
     }),
   );
 }

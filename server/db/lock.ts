@@ -3,6 +3,7 @@
  * lose committed rows. The server therefore holds an exclusive lock (proper-lockfile: a lock directory whose
  * mtime is refreshed; a crashed holder's lock goes stale after STALE_MS) and a second start is refused.
  */
+import { mkdirSync } from 'node:fs';
 import lockfile from 'proper-lockfile';
 
 const STALE_MS = 10_000;
@@ -20,6 +21,8 @@ export class DataDirLockedError extends Error {
 
 /** Takes the lock or throws DataDirLockedError; returns the release function. */
 export async function lockDataDir(dir: string, onCompromised?: (err: Error) => void): Promise<() => Promise<void>> {
+  // The lock target must exist: create the data directory on first start.
+  mkdirSync(dir, { recursive: true });
   try {
     return await lockfile.lock(dir, {
       stale: STALE_MS,

@@ -4,8 +4,9 @@
  * unknown fields rejected, OpenAPI 3.1), problem+json errors, request ids, redacted structured logs,
  * security headers, rate limits and Prometheus metrics.
  */
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Writable } from 'node:stream';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -16,18 +17,13 @@ import ajvFormats from 'ajv-formats';
 import pino from 'pino';
 import { uuidv7 } from 'uuidv7';
 import type { AppContext } from '../app/context.ts';
+import { installAuth } from './auth.ts';
 import { installErrorHandling } from './error-handler.ts';
 import { LOG_REDACT_PATHS } from './log-redaction.ts';
 import { installMetrics } from './metrics.ts';
 import { registerRoutes } from './routes/index.ts';
 
-export type App = FastifyInstance<
-  import('node:http').Server,
-  import('node:http').IncomingMessage,
-  import('node:http').ServerResponse,
-  import('fastify').FastifyBaseLogger,
-  TypeBoxTypeProvider
->;
+export type App = FastifyInstance<Server, IncomingMessage, ServerResponse, FastifyBaseLogger, TypeBoxTypeProvider>;
 
 export interface BuildOptions {
   /** Where logs go (tests capture them to prove that no identity leaks). Default: stdout. */
@@ -54,7 +50,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     ajv: {
       // Reject unknown fields instead of silently dropping them; report every problem, not the first.
       customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array', useDefaults: true },
-      plugins: [ajvFormats.default ?? ajvFormats],
+      // ajv-formats' types do not match Fastify's generic plugin signature; the runtime shape does.
+      plugins: [ajvFormats as never],
     },
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
 
@@ -104,6 +101,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
+  installAuth(app);
   await registerRoutes(app);
   await app.ready();
   return app;

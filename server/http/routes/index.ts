@@ -1,7 +1,13 @@
 /** Every route module, registered in one place. */
 import type { App } from '../app.ts';
+import accountsRoutes from './accounts.routes.ts';
+import agenciesRoutes from './agencies.routes.ts';
 import healthRoutes from './health.routes.ts';
+import unitsRoutes from './units.routes.ts';
 
 export async function registerRoutes(app: App): Promise<void> {
   await app.register(healthRoutes);
+  await app.register(unitsRoutes);
+  await app.register(agenciesRoutes);
+  await app.register(accountsRoutes);
 }

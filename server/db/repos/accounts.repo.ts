@@ -1,0 +1,139 @@
+/** Accounts, memberships and sessions. Identity fields arrive here already encrypted and indexed. */
+import type { Kysely, Transaction } from 'kysely';
+import type { Membership } from '../../domain/access/index.ts';
+import type { StaffRole } from '../../domain/access/index.ts';
+import type { DB } from '../schema.ts';
+import type { UsersTable } from '../schema/accounts.ts';
+import type { Insertable, Selectable } from 'kysely';
+
+type Q = Kysely<DB> | Transaction<DB>;
+export type UserRow = Selectable<UsersTable>;
+
+export async function insertUser(tx: Q, row: Insertable<UsersTable>): Promise<void> {
+  await tx.insertInto('users').values(row).execute();
+}
+
+/** A staff account row: a username and a display name, no personal identity fields. */
+export async function insertStaffUser(
+  tx: Q,
+  a: { id: string; username: string; displayName: string; passwordHash: string; now: Date },
+): Promise<void> {
+  await insertUser(tx, {
+    id: a.id,
+    kind: 'staff',
+    username: a.username,
+    display_name: a.displayName,
+    password_hash: a.passwordHash,
+    full_name_enc: null,
+    cccd_enc: null,
+    cccd_idx: null,
+    phone_enc: null,
+    phone_idx: null,
+    email_enc: null,
+    email_idx: null,
+    date_of_birth: null,
+    organisation_name: null,
+    organisation_tax_code: null,
+    residence_structure_version: null,
+    residence_unit_code: null,
+    identity_verified_at: null,
+    identity_verification_ref: null,
+    locked_until: null,
+    created_at: a.now,
+    updated_at: a.now,
+  });
+}
+
+export async function findUserById(q: Q, id: string): Promise<UserRow | undefined> {
+  return q.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Which of the blind indexes are already taken (for "already registered" answers naming the field). */
+export async function takenIdentityIndexes(
+  q: Q,
+  idx: { cccd: string; phone: string; email: string },
+): Promise<{ cccd: boolean; phone: boolean; email: boolean }> {
+  const rows = await q
+    .selectFrom('users')
+    .select(['cccd_idx', 'phone_idx', 'email_idx'])
+    .where((eb) => eb.or([eb('cccd_idx', '=', idx.cccd), eb('phone_idx', '=', idx.phone), eb('email_idx', '=', idx.email)]))
+    .execute();
+  return {
+    cccd: rows.some((r) => r.cccd_idx === idx.cccd),
+    phone: rows.some((r) => r.phone_idx === idx.phone),
+    email: rows.some((r) => r.email_idx === idx.email),
+  };
+}
+
+export async function findUserByLogin(
+  q: Q,
+  by: { username?: string; cccdIdx?: string; phoneIdx?: string; emailIdx?: string },
+): Promise<UserRow | undefined> {
+  return q
+    .selectFrom('users')
+    .selectAll()
+    .where((eb) =>
+      eb.or([
+        ...(by.username ? [eb('username', '=', by.username)] : []),
+        ...(by.cccdIdx ? [eb('cccd_idx', '=', by.cccdIdx)] : []),
+        ...(by.phoneIdx ? [eb('phone_idx', '=', by.phoneIdx)] : []),
+        ...(by.emailIdx ? [eb('email_idx', '=', by.emailIdx)] : []),
+      ]),
+    )
+    .executeTakeFirst();
+}
+
+export async function updateUser(tx: Q, id: string, changes: Partial<Insertable<UsersTable>>): Promise<void> {
+  await tx.updateTable('users').set(changes).where('id', '=', id).execute();
+}
+
+export async function membershipsOf(q: Q, userId: string): Promise<Membership[]> {
+  const rows = await q.selectFrom('memberships').select(['agency_id', 'role']).where('user_id', '=', userId).execute();
+  return rows.map((r) => ({ agencyId: r.agency_id, role: r.role as StaffRole }));
+}
+
+export async function insertMemberships(tx: Q, userId: string, memberships: Membership[], at: Date): Promise<void> {
+  if (memberships.length === 0) return;
+  await tx
+    .insertInto('memberships')
+    .values(memberships.map((m) => ({ user_id: userId, agency_id: m.agencyId, role: m.role, created_at: at })))
+    .execute();
+}
+
+/** Staff of the given agencies ('all' for city-wide readers) — the scope filter is applied here, in SQL. */
+export async function listMembers(q: Q, agencyId: string, scope: 'all' | string[]) {
+  if (scope !== 'all' && !scope.includes(agencyId)) return [];
+  return q
+    .selectFrom('memberships')
+    .innerJoin('users', 'users.id', 'memberships.user_id')
+    .select(['users.id', 'users.username', 'users.display_name', 'memberships.role', 'users.status'])
+    .where('memberships.agency_id', '=', agencyId)
+    .where((eb) => (scope === 'all' ? eb.lit(true) : eb('memberships.agency_id', 'in', scope)))
+    .orderBy('users.display_name')
+    .execute();
+}
+
+export async function insertSession(
+  tx: Q,
+  row: { tokenHash: string; userId: string; kind: 'cookie' | 'bearer'; createdAt: Date; expiresAt: Date },
+): Promise<void> {
+  await tx
+    .insertInto('sessions')
+    .values({ token_hash: row.tokenHash, user_id: row.userId, kind: row.kind, created_at: row.createdAt, expires_at: row.expiresAt })
+    .execute();
+}
+
+export async function findLiveSession(q: Q, tokenHash: string, now: Date) {
+  return q
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select(['sessions.user_id', 'users.kind', 'users.identity_verified_at', 'users.status', 'users.locked_until'])
+    .where('sessions.token_hash', '=', tokenHash)
+    .where('sessions.revoked_at', 'is', null)
+    .where('sessions.expires_at', '>', now)
+    .executeTakeFirst();
+}
+
+export async function revokeSession(tx: Q, tokenHash: string, at: Date): Promise<void> {
+  await tx.updateTable('sessions').set({ revoked_at: at }).where('token_hash', '=', tokenHash).where('revoked_at', 'is', null).execute();
+}

@@ -1,0 +1,3 @@
+export * from './actor.ts';
+export * from './policy.ts';
+export * from './roles.ts';

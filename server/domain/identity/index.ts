@@ -1,0 +1,3 @@
+export * from './cccd.ts';
+export * from './contact.ts';
+export * from './registration.ts';
