@@ -2,36 +2,29 @@
  * Composition root: config → database (PGlite with its directory lock, or PostgreSQL) → migrations →
  * reference data and demo accounts → HTTP → listen. `npm start` runs this.
  */
-import { PopulationRegisterStandIn } from './adapters/identity/population-register-stand-in.ts';
-import { PiiCipher, resolvePiiKey } from './adapters/pii-cipher.ts';
-import type { AppContext } from './app/context.ts';
-import { systemClock } from './app/ports.ts';
-import { ConfigError, loadConfig, type Config } from './config.ts';
-import { openPglite, openPostgres, type Database } from './db/client.ts';
-import { DataDirLockedError, lockDataDir } from './db/lock.ts';
-import { migrate } from './db/migrate.ts';
+import { openPlatform } from './bootstrap.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { DataDirLockedError } from './db/lock.ts';
+import { currentCalendar } from './app/calendar/current-calendar.ts';
 import { buildApp } from './http/app.ts';
-import { seedDemo, seedReference } from '../seed/index.ts';
-
-async function openDatabase(config: Config): Promise<{ database: Database; unlock: () => Promise<void> }> {
-  if (config.databaseUrl) return { database: openPostgres(config.databaseUrl, config.databasePoolSize), unlock: async () => undefined };
-  const unlock = await lockDataDir(config.pgliteDir, (err) => {
-    console.error(`The lock on ${config.pgliteDir} was lost (${err.message}); stopping to protect the data.`);
-    process.exit(1);
-  });
-  return { database: await openPglite(config.pgliteDir), unlock };
-}
+import { seedDemo } from '../seed/index.ts';
 
 async function main(): Promise<void> {
   const started = performance.now();
   const config = loadConfig();
-  const { database, unlock } = await openDatabase(config);
-  const applied = await migrate(database);
-  const piiKey = resolvePiiKey(config.piiKey, config.dataDir, config.env);
-  const ctx: AppContext = { config, database, db: database.db, clock: systemClock, pii: new PiiCipher(piiKey.key), identity: new PopulationRegisterStandIn() };
-  const seeded = await seedReference(ctx);
+  const platform = await openPlatform(config, {
+    waitForLock: true,
+    onLockLost: (err) => {
+      console.error(`The lock on ${config.pgliteDir} was lost (${err.message}); stopping to protect the data.`);
+      process.exit(1);
+    },
+  });
+  const { ctx, applied, seeded, piiKey } = platform;
   const demo = config.seedDemo ? await seedDemo(ctx) : [];
   const app = await buildApp(ctx);
+  const calendar = await currentCalendar(ctx.db);
+  const storedYears = Object.keys(calendar.stored.years);
+  const provisionalYears = storedYears.filter((y) => calendar.stored.years[y]?.status !== 'final');
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -39,8 +32,7 @@ async function main(): Promise<void> {
     closing = true;
     app.log.info({ signal }, 'shutting down');
     await app.close();
-    await database.close();
-    await unlock();
+    await platform.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
@@ -58,6 +50,8 @@ async function main(): Promise<void> {
       : `Database: embedded PGlite in ${config.pgliteDir} — for development and demos; production uses PostgreSQL`,
     ...(applied.length ? [`Migrations applied: ${applied.join(', ')}`] : []),
     ...seeded.map((s) => `Seeded: ${s}`),
+    `Working calendar: version ${calendar.version}, ${storedYears[0]}–${storedYears.at(-1)} stored` +
+      (provisionalYears.length ? `; ${provisionalYears.join(', ')} provisional — enter the announced schedule (PUT /api/v1/calendar/years/:year)` : ''),
     ...(piiKey.generated ? [`Generated a development PII key in ${piiKey.path} — set PII_KEY in production`] : []),
     ...(demo.length
       ? ['Demo logins (password for all is shown beside each):', ...demo.map((d) => `  ${d.login.padEnd(28)} ${d.password.padEnd(14)} ${d.role} — ${d.note}`)]

@@ -18,7 +18,8 @@ export function citizenIdentity() {
     fullName: 'Nguyễn Thị Thử Nghiệm',
     dateOfBirth: '1990-05-05',
     cccd: `001190${digits(6)}`,
-    phone: `09${digits(8)}`,
+    // Prefixes of the big three mobile networks: every 7-digit tail is a valid number (not every 09x block is).
+    phone: `${['090', '091', '093', '094', '096', '097', '098'][randomInt(7)]}${digits(7)}`,
     email: `thu.nghiem.${digits(8)}@example.vn`,
     password: PASSWORD,
   };

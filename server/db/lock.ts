@@ -19,8 +19,14 @@ export class DataDirLockedError extends Error {
   }
 }
 
-/** Takes the lock or throws DataDirLockedError; returns the release function. */
-export async function lockDataDir(dir: string, onCompromised?: (err: Error) => void): Promise<() => Promise<void>> {
+/**
+ * Takes the lock or throws DataDirLockedError; returns the release function. `wait` (the server) waits out a
+ * crashed holder's stale lock; a command-line tool asks once and moves on.
+ */
+export async function lockDataDir(
+  dir: string,
+  opts: { wait: boolean; onCompromised?: (err: Error) => void },
+): Promise<() => Promise<void>> {
   // The lock target must exist: create the data directory on first start.
   mkdirSync(dir, { recursive: true });
   try {
@@ -31,8 +37,8 @@ export async function lockDataDir(dir: string, onCompromised?: (err: Error) => v
       lockfilePath: `${dir}/.ihanoi.lock`,
       // A crashed holder's lock becomes stale after STALE_MS: wait that long before refusing, so that a
       // restart right after a crash succeeds while a second live process is still refused.
-      retries: { retries: 6, minTimeout: 2_000, maxTimeout: 2_000, factor: 1 },
-      ...(onCompromised ? { onCompromised } : {}),
+      retries: opts.wait ? { retries: 6, minTimeout: 2_000, maxTimeout: 2_000, factor: 1 } : 0,
+      ...(opts.onCompromised ? { onCompromised: opts.onCompromised } : {}),
     });
   } catch (err) {
     if ((err as { code?: string }).code === 'ELOCKED') throw new DataDirLockedError(dir);

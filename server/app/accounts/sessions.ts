@@ -2,6 +2,7 @@
  * Sign-in, sign-out and resolving a session token to an Actor. Tokens are 32 random bytes; only their
  * SHA-256 is stored. Web clients get them in an HTTP-only cookie, API clients as a bearer token.
  */
+import { formatVietnamTime } from '../../domain/calendar/index.ts';
 import { createHash, randomBytes } from 'node:crypto';
 import { DUMMY_HASH, verifyPassword } from '../../adapters/passwords.ts';
 import type { Actor } from '../../domain/access/index.ts';
@@ -44,7 +45,7 @@ export async function signIn(
   if (user.status !== 'active' || (user.locked_until && user.locked_until > now))
     throw new AppError('FORBIDDEN', {
       detail: { vi: 'Tài khoản đang bị khóa', en: 'The account is locked' },
-      extra: user.locked_until ? { lockedUntil: user.locked_until.toISOString() } : {},
+      extra: user.locked_until ? { lockedUntil: formatVietnamTime(user.locked_until) } : {},
     });
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + ctx.config.sessionTtlHours * 3_600_000);

@@ -1,3 +1,29 @@
 // Kysely table types for migrations of the calendar module (snake_case columns, as in SQL).
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled as the calendar tables are added
-export interface CalendarTables {}
+import type { CalendarDefinition } from '../../domain/calendar/index.ts';
+import type { Json, Timestamp } from './core.ts';
+
+export interface CalendarVersionsTable {
+  id: number;
+  definition: Json<CalendarDefinition>;
+  note: string;
+  created_at: Timestamp;
+  created_by: string | null;
+}
+
+export interface DeadlinesTable {
+  id: string;
+  subject_type: string;
+  subject_id: string;
+  clock: string;
+  started_at: Timestamp;
+  amount_unit: 'hours' | 'days';
+  amount: number;
+  due_at: Timestamp;
+  calendar_version: number;
+  stopped_at: Timestamp | null;
+}
+
+export interface CalendarTables {
+  calendar_versions: CalendarVersionsTable;
+  deadlines: DeadlinesTable;
+}

@@ -9,6 +9,7 @@ import {
   formatIsoDate,
   formatVietnamTime,
   parseInstant,
+  parseVietnamInstant,
   parseIsoDate,
   vietnamTime,
   weekdayOf,
@@ -74,4 +75,12 @@ test('the Vietnamese civil day changes at 17:00 UTC', () => {
   assert.equal(civilDate(new Date('2026-03-09T17:00:00Z')), '2026-03-10');
   assert.equal(parseIsoDate('2026-02-29'), null);
   assert.equal(parseIsoDate('2028-02-29'), daysFromCivil(2028, 2, 29));
+});
+
+test('parseVietnamInstant reads a date-time without offset as Vietnam time, whatever the server zone', () => {
+  assert.equal(parseVietnamInstant('2026-01-05T08:00')?.toISOString(), '2026-01-05T01:00:00.000Z');
+  assert.equal(parseVietnamInstant('2026-01-05 08:00:30')?.toISOString(), '2026-01-05T01:00:30.000Z');
+  assert.equal(parseVietnamInstant('2026-01-05T08:00:00Z')?.toISOString(), '2026-01-05T08:00:00.000Z');
+  assert.equal(parseVietnamInstant(' 2026-01-05T08:00:00+07:00 ')?.toISOString(), '2026-01-05T01:00:00.000Z');
+  for (const bad of ['2026-01-05', '2026-02-30T08:00', 'hôm nay', '2026-01-05T25:00', '']) assert.equal(parseVietnamInstant(bad), null, bad);
 });

@@ -173,6 +173,19 @@ export function parseInstant(text: string): Date | null {
   return new Date(ms);
 }
 
+const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?$/;
+
+/**
+ * For people at the edges (API query strings, the CLI): like {@link parseInstant}, and a date-time written
+ * without an offset is read as Vietnam wall-clock time — the platform's one business time zone, never the
+ * server's. Returns null for anything else.
+ */
+export function parseVietnamInstant(text: string): Date | null {
+  const trimmed = text.trim();
+  if (LOCAL_DATE_TIME.test(trimmed)) return parseInstant(`${trimmed.replace(' ', 'T')}+07:00`);
+  return parseInstant(trimmed);
+}
+
 /**
  * Builds the instant of a Vietnam wall-clock time. Handy for code and tests that think in local time:
  * `vietnamTime(2026, 1, 5, 8, 0)` = 2026-01-05T08:00:00+07:00.

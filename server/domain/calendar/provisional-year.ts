@@ -18,9 +18,9 @@
  *   weekly rest day is not listed itself; its compensatory day is, with the reason naming it.
  * - Swaps with make-up Saturdays are never guessed (`extraWorkDays` is empty).
  */
-import type { CalendarYear, OffDay, PendingOffDay } from './calendar-definition.ts';
+import type { CalendarDefinition, CalendarYear, OffDay, PendingOffDay } from './calendar-definition.ts';
 import { daysFromCivil, formatIsoDate, weekdayOf, type Weekday } from './civil-time.ts';
-import { lunarHolidays } from './lunar.ts';
+import { LUNAR_TABLE_LAST_YEAR, lunarHolidays } from './lunar.ts';
 
 export interface ProvisionalYear extends CalendarYear {
   status: 'provisional';
@@ -128,4 +128,19 @@ export function generateProvisionalYear(year: number, options: { weeklyRest?: re
     sources: ['Bộ luật Lao động 2019 Điều 111(3), 112 — not yet announced'],
     warnings,
   };
+}
+
+/**
+ * The definition with a generated provisional year for every year after its last one, through `throughYear`
+ * (at most the end of the lunar table). Deadlines near the end of an announced year must still be computable;
+ * they are flagged provisional and recomputed when the real schedule is entered.
+ */
+export function withProvisionalYears(def: CalendarDefinition, throughYear: number = LUNAR_TABLE_LAST_YEAR): CalendarDefinition {
+  const years = Object.keys(def.years).map(Number);
+  const last = Math.max(...years);
+  const through = Math.min(throughYear, LUNAR_TABLE_LAST_YEAR);
+  if (last >= through) return def;
+  const extended: Record<string, CalendarYear> = { ...def.years };
+  for (let y = last + 1; y <= through; y++) extended[String(y)] = generateProvisionalYear(y, { weeklyRest: def.weeklyRest });
+  return { ...def, years: extended };
 }

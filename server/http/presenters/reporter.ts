@@ -1,4 +1,5 @@
 /** The account as its owner sees it: their own identity fields, decrypted. Never used for other audiences. */
+import { formatVietnamTime } from '../../domain/calendar/index.ts';
 import type { PiiCipher } from '../../adapters/pii-cipher.ts';
 import type { UserRow } from '../../db/repos/accounts.repo.ts';
 import type { Membership } from '../../domain/access/index.ts';
@@ -18,7 +19,7 @@ export function presentOwnAccount(user: UserRow, pii: PiiCipher, memberships: Me
     organisation: user.organisation_name ? { name: user.organisation_name, taxCode: user.organisation_tax_code } : null,
     residence: user.residence_unit_code ? { version: user.residence_structure_version, code: user.residence_unit_code } : null,
     identityVerified: user.identity_verified_at !== null,
-    identityVerifiedAt: user.identity_verified_at?.toISOString() ?? null,
+    identityVerifiedAt: user.identity_verified_at ? formatVietnamTime(user.identity_verified_at) : null,
     memberships,
   };
 }

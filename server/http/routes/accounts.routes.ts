@@ -1,4 +1,5 @@
 /** Accounts: sign-up, sign-in/out, own profile, identity verification, staff administration. */
+import { formatVietnamTime } from '../../domain/calendar/index.ts';
 import { Type } from 'typebox';
 import { registerCitizen } from '../../app/accounts/register-citizen.ts';
 import { signIn, signOut } from '../../app/accounts/sessions.ts';
@@ -77,9 +78,9 @@ export default async function accountsRoutes(app: App): Promise<void> {
       const session = await signIn(ctx, { login: req.body.login, password: req.body.password, kind: mode });
       if (mode === 'cookie') {
         setSessionCookie(app, reply, session.token, session.expiresAt);
-        return { userId: session.userId, expiresAt: session.expiresAt.toISOString() };
+        return { userId: session.userId, expiresAt: formatVietnamTime(session.expiresAt) };
       }
-      return { userId: session.userId, expiresAt: session.expiresAt.toISOString(), token: session.token, tokenType: 'Bearer' };
+      return { userId: session.userId, expiresAt: formatVietnamTime(session.expiresAt), token: session.token, tokenType: 'Bearer' };
     },
   );
 
@@ -122,7 +123,7 @@ export default async function accountsRoutes(app: App): Promise<void> {
       const actor = req.actor;
       if (actor.kind !== 'citizen') return requirePermission(actor, false);
       const { verifiedAt } = await verifyIdentity(ctx, actor.userId);
-      return { identityVerified: true, identityVerifiedAt: verifiedAt.toISOString() };
+      return { identityVerified: true, identityVerifiedAt: formatVietnamTime(verifiedAt) };
     },
   );
 

@@ -97,10 +97,14 @@ test('R-5.10 the fields of competence are published, and agency routes are docum
   }
 });
 
-test('R-4.3 agencies are read-only over HTTP: no route changes them', async () => {
+test('R-4.3 R-28.1 agencies change only through the audited, permission-checked edit route', async () => {
   const id = (await get('/api/v1/agencies')).json().items[0].id;
-  for (const method of ['POST', 'PUT', 'PATCH', 'DELETE'] as const) {
+  const before = (await get(`/api/v1/agencies/${id}`)).json();
+  for (const method of ['POST', 'PUT', 'DELETE'] as const) {
     const res = await app.inject({ method, url: `/api/v1/agencies/${id}`, payload: { name: 'Đổi tên' } });
     assert.ok([404, 405].includes(res.statusCode), `${method}: ${res.statusCode}`);
   }
+  const anonymous = await app.inject({ method: 'PATCH', url: `/api/v1/agencies/${id}`, payload: { name: 'Đổi tên' } });
+  assert.equal(anonymous.statusCode, 401, 'PATCH needs a signed-in administrator (agencies-edit.int.test.ts)');
+  assert.deepEqual((await get(`/api/v1/agencies/${id}`)).json(), before);
 });

@@ -2,6 +2,7 @@
 import type { App } from '../app.ts';
 import accountsRoutes from './accounts.routes.ts';
 import agenciesRoutes from './agencies.routes.ts';
+import calendarRoutes from './calendar.routes.ts';
 import healthRoutes from './health.routes.ts';
 import unitsRoutes from './units.routes.ts';
 
@@ -10,4 +11,5 @@ export async function registerRoutes(app: App): Promise<void> {
   await app.register(unitsRoutes);
   await app.register(agenciesRoutes);
   await app.register(accountsRoutes);
+  await app.register(calendarRoutes);
 }

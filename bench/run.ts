@@ -1,0 +1,31 @@
+/**
+ * `npm run bench [-- --quick]`: runs every benchmark, prints its figures, and records them with the date at the
+ * top of docs/benchmarks.md (newest first). Each benchmark measures its own baseline in the same run.
+ */
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { run as calendar } from './calendar/calendar.bench.ts';
+import { run as httpDeadline } from './http/deadline.bench.ts';
+import { civilDate, formatVietnamTime } from '../server/domain/calendar/index.ts';
+
+const quick = process.argv.includes('--quick');
+const benches = [calendar, httpDeadline];
+const sections: string[] = [];
+for (const bench of benches) {
+  const started = performance.now();
+  const { name, lines } = await bench({ quick });
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(`# ${name}`);
+  for (const l of lines) console.log(l);
+  console.log(`(${seconds} s)\n`);
+  sections.push(`### ${name}\n\n\`\`\`\n${lines.join('\n')}\n\`\`\``);
+}
+
+const file = new URL('../docs/benchmarks.md', import.meta.url);
+const header = '# Benchmarks\n\nRecorded by `npm run bench` (newest first). Figures depend on the machine; compare each line with its same-run baseline.\n';
+const previous = existsSync(file) ? readFileSync(file, 'utf8').replace(header, '') : '';
+const now = new Date();
+const cpu = cpus()[0]?.model ?? 'unknown CPU';
+const entry = `\n## ${civilDate(now)} (${formatVietnamTime(now)}) — ${quick ? 'quick' : 'full'} run, Node ${process.version}, ${cpu}\n\n${sections.join('\n\n')}\n`;
+writeFileSync(file, header + entry + previous);
+console.log(`recorded in docs/benchmarks.md`);

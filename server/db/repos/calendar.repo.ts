@@ -1,0 +1,104 @@
+/** Calendar versions and stored deadlines. */
+import type { Kysely, Transaction } from 'kysely';
+import type { CalendarDefinition, WorkingAmount } from '../../domain/calendar/index.ts';
+import type { DB } from '../schema.ts';
+
+type Q = Kysely<DB> | Transaction<DB>;
+
+export interface CalendarVersionRow {
+  id: number;
+  definition: CalendarDefinition;
+  note: string;
+  createdAt: Date;
+  createdBy: string | null;
+}
+
+export async function latestCalendarVersionId(q: Q): Promise<number | null> {
+  const row = await q.selectFrom('calendar_versions').select('id').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  return row?.id ?? null;
+}
+
+export async function findCalendarVersion(q: Q, id: number): Promise<CalendarVersionRow | undefined> {
+  const row = await q.selectFrom('calendar_versions').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && { id: row.id, definition: row.definition, note: row.note, createdAt: row.created_at, createdBy: row.created_by };
+}
+
+/** The newest version, locked until the transaction ends: calendar edits are serialised. */
+export async function lockLatestCalendarVersion(tx: Transaction<DB>): Promise<CalendarVersionRow | undefined> {
+  const row = await tx.selectFrom('calendar_versions').selectAll().orderBy('id', 'desc').limit(1).forUpdate().executeTakeFirst();
+  return row && { id: row.id, definition: row.definition, note: row.note, createdAt: row.created_at, createdBy: row.created_by };
+}
+
+export async function listCalendarVersions(q: Q): Promise<Omit<CalendarVersionRow, 'definition'>[]> {
+  const rows = await q.selectFrom('calendar_versions').select(['id', 'note', 'created_at', 'created_by']).orderBy('id', 'desc').execute();
+  return rows.map((r) => ({ id: r.id, note: r.note, createdAt: r.created_at, createdBy: r.created_by }));
+}
+
+export async function insertCalendarVersion(
+  tx: Q,
+  v: { id: number; definition: CalendarDefinition; note: string; createdAt: Date; createdBy: string | null },
+): Promise<void> {
+  await tx
+    .insertInto('calendar_versions')
+    .values({ id: v.id, definition: JSON.stringify(v.definition), note: v.note, created_at: v.createdAt, created_by: v.createdBy })
+    .execute();
+}
+
+export interface OpenDeadline {
+  id: string;
+  subjectType: string;
+  subjectId: string;
+  clock: string;
+  startedAt: Date;
+  amount: WorkingAmount;
+  dueAt: Date;
+}
+
+export async function lockOpenDeadlines(tx: Transaction<DB>): Promise<OpenDeadline[]> {
+  const rows = await tx
+    .selectFrom('deadlines')
+    .select(['id', 'subject_type', 'subject_id', 'clock', 'started_at', 'amount_unit', 'amount', 'due_at'])
+    .where('stopped_at', 'is', null)
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    subjectType: r.subject_type,
+    subjectId: r.subject_id,
+    clock: r.clock,
+    startedAt: r.started_at,
+    amount: r.amount_unit === 'hours' ? { hours: r.amount } : { days: r.amount },
+    dueAt: r.due_at,
+  }));
+}
+
+export async function insertDeadline(
+  tx: Q,
+  d: { id: string; subjectType: string; subjectId: string; clock: string; startedAt: Date; amount: WorkingAmount; dueAt: Date; calendarVersion: number },
+): Promise<void> {
+  await tx
+    .insertInto('deadlines')
+    .values({
+      id: d.id,
+      subject_type: d.subjectType,
+      subject_id: d.subjectId,
+      clock: d.clock,
+      started_at: d.startedAt,
+      amount_unit: 'hours' in d.amount ? 'hours' : 'days',
+      amount: 'hours' in d.amount ? d.amount.hours : d.amount.days,
+      due_at: d.dueAt,
+      calendar_version: d.calendarVersion,
+      stopped_at: null,
+    })
+    .execute();
+}
+
+export async function updateDeadlineDue(tx: Q, id: string, dueAt: Date, calendarVersion: number): Promise<void> {
+  await tx.updateTable('deadlines').set({ due_at: dueAt, calendar_version: calendarVersion }).where('id', '=', id).execute();
+}
+
+/** Records that every open deadline now follows calendar `version` (its due instant was checked against it). */
+export async function stampOpenDeadlines(tx: Q, calendarVersion: number): Promise<void> {
+  await tx.updateTable('deadlines').set({ calendar_version: calendarVersion }).where('stopped_at', 'is', null).execute();
+}
