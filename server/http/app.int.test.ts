@@ -66,3 +66,27 @@ test('security headers are set', async () => {
   assert.equal(res.headers['x-content-type-options'], 'nosniff');
   assert.ok(res.headers['content-security-policy']);
 });
+
+test('an oversized body gets 413, a non-JSON body 415, malformed JSON 400 — all problem+json', async () => {
+  const { app } = await testApp({ config: { bodyLimitBytes: 2048 } });
+  const big = await app.inject({ method: 'POST', url: '/api/v1/auth/register', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ fullName: 'x'.repeat(4096) }) });
+  assert.equal(big.statusCode, 413);
+  assert.equal(big.json().code, 'PAYLOAD_TOO_LARGE');
+  const text = await app.inject({ method: 'POST', url: '/api/v1/auth/register', headers: { 'content-type': 'text/plain' }, payload: 'xin chào' });
+  assert.equal(text.statusCode, 415);
+  assert.equal(text.json().code, 'UNSUPPORTED_MEDIA_TYPE');
+  const broken = await app.inject({ method: 'POST', url: '/api/v1/auth/register', headers: { 'content-type': 'application/json' }, payload: '{"fullName": ' });
+  assert.equal(broken.statusCode, 400);
+  assert.match(String(broken.headers['content-type']), /application\/problem\+json/);
+});
+
+test('requests beyond the per-minute limit get 429 with Retry-After; health checks are never limited', async () => {
+  const { app } = await testApp({ config: { rateLimitPerMinute: 3 } });
+  const codes = [];
+  for (let i = 0; i < 4; i++) codes.push((await app.inject('/api/v1/units/structure-versions')).statusCode);
+  assert.deepEqual(codes, [200, 200, 200, 429]);
+  const limited = await app.inject('/api/v1/units/structure-versions');
+  assert.equal(limited.json().code, 'TOO_MANY_REQUESTS');
+  assert.ok(Number(limited.headers['retry-after']) > 0);
+  for (let i = 0; i < 5; i++) assert.equal((await app.inject('/readyz')).statusCode, 200);
+});
