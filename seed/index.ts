@@ -5,6 +5,7 @@
 import type { AppContext } from '../server/app/context.ts';
 import { seedAgencies } from './agencies.seed.ts';
 import { seedCalendar } from './calendar.seed.ts';
+import { seedCategories } from './categories.seed.ts';
 import { seedUnits } from './units.seed.ts';
 
 export { seedDemo } from './demo.seed.ts';
@@ -12,7 +13,7 @@ export { seedDemo } from './demo.seed.ts';
 type Step = (ctx: AppContext) => Promise<string | null>;
 
 /** Reference data, in dependency order. */
-const referenceSteps: Step[] = [seedUnits, seedAgencies, seedCalendar];
+const referenceSteps: Step[] = [seedUnits, seedAgencies, seedCategories, seedCalendar];
 
 export async function seedReference(ctx: AppContext): Promise<string[]> {
   const done: string[] = [];
