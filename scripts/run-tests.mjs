@@ -61,6 +61,8 @@ const run = spawnSync(
     ...tsx,
     '--test',
     '--test-concurrency=2',
+    // A hung test (e.g. a deadlock on the single PGlite connection) fails after 3 minutes instead of hanging CI.
+    '--test-timeout=180000',
     '--test-reporter=spec',
     '--test-reporter-destination=stdout',
     '--test-reporter=tap',

@@ -18,3 +18,8 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   // node's AggregateError (IPv4 + IPv6 connection attempts both refused)
   return Array.isArray(e.errors) && e.errors.some(isDatabaseUnavailable);
 }
+
+/** SQLSTATE 23505: a unique constraint refused the row (e.g. two retries racing with one idempotency key). */
+export function isUniqueViolation(err: unknown): boolean {
+  return !!err && typeof err === 'object' && (err as { code?: unknown }).code === '23505';
+}

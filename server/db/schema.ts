@@ -1,7 +1,9 @@
 /** The database as Kysely sees it: one interface per module, merged. */
 import type { AccountsTables } from './schema/accounts.ts';
 import type { CalendarTables } from './schema/calendar.ts';
+import type { CatalogueTables } from './schema/catalogue.ts';
 import type { CoreTables } from './schema/core.ts';
+import type { ReportsTables } from './schema/reports.ts';
 import type { UnitsTables } from './schema/units.ts';
 
-export interface DB extends CoreTables, UnitsTables, AccountsTables, CalendarTables {}
+export interface DB extends CoreTables, UnitsTables, AccountsTables, CalendarTables, ReportsTables, CatalogueTables {}

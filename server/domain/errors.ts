@@ -40,6 +40,21 @@ export const ERRORS = {
     vi: 'Không xác thực được danh tính với Cơ sở dữ liệu quốc gia về dân cư',
     en: 'Identity could not be verified against the population register',
   },
+  TRANSITION_NOT_ALLOWED: {
+    status: 409,
+    vi: 'Không thể thực hiện thao tác này ở trạng thái hiện tại của phản ánh',
+    en: 'This action is not allowed in the current state of the report',
+  },
+  VERSION_CONFLICT: {
+    status: 409,
+    vi: 'Phản ánh vừa được người khác cập nhật; vui lòng tải lại và thử lại',
+    en: 'The report was changed meanwhile; reload and retry',
+  },
+  IDEMPOTENCY_KEY_REUSED: {
+    status: 409,
+    vi: 'Khóa chống gửi trùng (Idempotency-Key) đã dùng cho một yêu cầu khác',
+    en: 'The Idempotency-Key was already used for a different request',
+  },
   PAYLOAD_TOO_LARGE: { status: 413, vi: 'Dữ liệu gửi lên quá lớn', en: 'The request body is too large' },
   UNSUPPORTED_MEDIA_TYPE: {
     status: 415,

@@ -83,6 +83,13 @@ export async function listAgencies(q: Q, filter: AgencyFilter): Promise<Agency[]
   return complete(q, await query.orderBy('code').execute());
 }
 
+/** Id and name of these agencies (for labels); unknown ids are left out. */
+export async function agenciesByIds(q: Q, ids: readonly string[]): Promise<{ id: string; name: string }[]> {
+  const valid = ids.filter((id) => UUID.test(id));
+  if (valid.length === 0) return [];
+  return q.selectFrom('agencies').select(['id', 'name']).where('id', 'in', valid).execute();
+}
+
 export async function findAgency(q: Q, by: { id: string } | { code: string }): Promise<Agency | undefined> {
   if ('id' in by && !UUID.test(by.id)) return undefined;
   const row = await q

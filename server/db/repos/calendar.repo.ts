@@ -75,7 +75,7 @@ export async function lockOpenDeadlines(tx: Transaction<DB>): Promise<OpenDeadli
 
 export async function insertDeadline(
   tx: Q,
-  d: { id: string; subjectType: string; subjectId: string; clock: string; startedAt: Date; amount: WorkingAmount; dueAt: Date; calendarVersion: number },
+  d: { id: string; subjectType: string; subjectId: string; clock: string; startedAt: Date; amount: WorkingAmount; dueAt: Date; calendarVersion: number; agencyId?: string | null },
 ): Promise<void> {
   await tx
     .insertInto('deadlines')
@@ -90,6 +90,8 @@ export async function insertDeadline(
       due_at: d.dueAt,
       calendar_version: d.calendarVersion,
       stopped_at: null,
+      agency_id: d.agencyId ?? null,
+      overdue_at: null,
     })
     .execute();
 }
@@ -101,4 +103,43 @@ export async function updateDeadlineDue(tx: Q, id: string, dueAt: Date, calendar
 /** Records that every open deadline now follows calendar `version` (its due instant was checked against it). */
 export async function stampOpenDeadlines(tx: Q, calendarVersion: number): Promise<void> {
   await tx.updateTable('deadlines').set({ calendar_version: calendarVersion }).where('stopped_at', 'is', null).execute();
+}
+
+export interface DeadlineRow {
+  id: string;
+  clock: string;
+  agencyId: string | null;
+  startedAt: Date;
+  amount: WorkingAmount;
+  dueAt: Date;
+  calendarVersion: number;
+  stoppedAt: Date | null;
+}
+
+export async function deadlinesOf(q: Q, subjectType: string, subjectId: string): Promise<DeadlineRow[]> {
+  const rows = await q.selectFrom('deadlines').selectAll().where('subject_type', '=', subjectType).where('subject_id', '=', subjectId).orderBy('id').execute();
+  return rows.map((r) => ({
+    id: r.id,
+    clock: r.clock,
+    agencyId: r.agency_id,
+    startedAt: r.started_at,
+    amount: r.amount_unit === 'hours' ? { hours: r.amount } : { days: r.amount },
+    dueAt: r.due_at,
+    calendarVersion: r.calendar_version,
+    stoppedAt: r.stopped_at,
+  }));
+}
+
+/** Stops the open deadlines of these clocks; returns the stopped rows (for lateness records). */
+export async function stopDeadlines(tx: Q, subjectType: string, subjectId: string, clocks: readonly string[], at: Date) {
+  if (clocks.length === 0) return [];
+  return tx
+    .updateTable('deadlines')
+    .set({ stopped_at: at })
+    .where('subject_type', '=', subjectType)
+    .where('subject_id', '=', subjectId)
+    .where('clock', 'in', clocks)
+    .where('stopped_at', 'is', null)
+    .returning(['id', 'clock', 'due_at'])
+    .execute();
 }

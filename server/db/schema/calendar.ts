@@ -21,6 +21,10 @@ export interface DeadlinesTable {
   due_at: Timestamp;
   calendar_version: number;
   stopped_at: Timestamp | null;
+  /** The agency whose clock it is (lateness per unit, R-8.5); null for calendar-only uses. */
+  agency_id: string | null;
+  /** When the sweep first found it overdue. */
+  overdue_at: Timestamp | null;
 }
 
 export interface CalendarTables {

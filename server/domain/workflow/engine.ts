@@ -57,6 +57,8 @@ export interface Transition<S extends string = string, A extends string = string
 export interface Workflow<S extends string = string, A extends string = string> {
   kind: ReportKind;
   initial: S;
+  /** Clocks the submission itself starts (R-7.2d: receiving within 8 working hours of submission). */
+  initialClocks: readonly DeadlineStage[];
   terminal: readonly S[];
   states: readonly S[];
   /** Vietnamese state names for people. */
@@ -148,7 +150,7 @@ export interface Exploration<S extends string> {
  */
 export function explore<S extends string, A extends string>(wf: Workflow<S, A>): Exploration<S> {
   const key = (c: Configuration<S>) => `${c.state}|${[...c.running].sort().join(',')}`;
-  const start: Configuration<S> = { state: wf.initial, running: [] };
+  const start: Configuration<S> = { state: wf.initial, running: [...wf.initialClocks].sort() };
   const seen = new Map<string, Configuration<S>>([[key(start), start]]);
   const queue = [start];
   const problems: string[] = [];

@@ -23,6 +23,8 @@ const transitions: Transition<InitiativeState, InitiativeAction>[] = [
 export const INITIATIVE: Workflow<InitiativeState, InitiativeAction> = {
   kind: 'initiative',
   initial: 'submitted',
+  // R-9 sets only the unit's answer time (30 WD from distribution), no receiving deadline.
+  initialClocks: [],
   terminal: ['rejected', 'decided'],
   states: INITIATIVE_STATES,
   stateLabels: {

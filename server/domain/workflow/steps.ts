@@ -138,6 +138,7 @@ export function fiveStepWorkflow(
   return {
     kind,
     initial: 'submitted',
+    initialClocks: ['receive'],
     terminal: ['rejected', 'rated', 'closed'],
     states: FIVE_STEP_STATES,
     stateLabels: FIVE_STEP_STATE_LABELS,

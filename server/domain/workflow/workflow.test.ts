@@ -27,7 +27,8 @@ for (const wf of Object.values(WORKFLOWS) as Workflow[]) {
       assert.deepEqual(explore(wf).problems, []);
     });
 
-    test('every clock a transition starts has a deadline in the policy table for this kind', () => {
+    test('every clock a transition or the submission starts has a deadline in the policy table for this kind', () => {
+      for (const stage of wf.initialClocks) assert.ok(deadlinePolicy(wf.kind, stage as Exclude<DeadlineStage, 'process'>), `submission starts ${stage}`);
       for (const t of wf.transitions) {
         for (const stage of t.starts ?? []) {
           const found = stage === 'process' ? CLASSIFICATIONS.some((c) => deadlinePolicy(wf.kind, 'process', c)) : deadlinePolicy(wf.kind, stage as Exclude<DeadlineStage, 'process'>);
@@ -46,7 +47,7 @@ for (const wf of Object.values(WORKFLOWS) as Workflow[]) {
       fc.assert(
         fc.property(fc.array(fc.nat(), { maxLength: 60 }), (choices) => {
           let state = wf.initial;
-          const running = new Set<string>();
+          const running = new Set<string>(wf.initialClocks);
           for (const c of choices) {
             const out = wf.transitions.filter((t) => t.from === state);
             if (out.length === 0) break;

@@ -3,7 +3,9 @@ import type { App } from '../app.ts';
 import accountsRoutes from './accounts.routes.ts';
 import agenciesRoutes from './agencies.routes.ts';
 import calendarRoutes from './calendar.routes.ts';
+import categoriesRoutes from './categories.routes.ts';
 import healthRoutes from './health.routes.ts';
+import reportsRoutes from './reports.routes.ts';
 import unitsRoutes from './units.routes.ts';
 
 export async function registerRoutes(app: App): Promise<void> {
@@ -12,4 +14,6 @@ export async function registerRoutes(app: App): Promise<void> {
   await app.register(agenciesRoutes);
   await app.register(accountsRoutes);
   await app.register(calendarRoutes);
+  await app.register(reportsRoutes);
+  await app.register(categoriesRoutes);
 }

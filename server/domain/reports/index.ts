@@ -1,0 +1,3 @@
+// The reports module's pure surface.
+export * from './submission.ts';
+export * from './participation.ts';

@@ -1,0 +1,133 @@
+/**
+ * Reports by audience (DESIGN: presenters from allow-lists). The public presenter is given no reporter at all;
+ * the reporter sees their report with what was asked of them; staff see the internal timeline. CCCD, phone and
+ * e-mail are never in any of them (staff reach a reporter through the platform, not by reading identity here).
+ */
+import { formatVietnamTime } from '../../domain/calendar/index.ts';
+import { WORKFLOWS, type Workflow } from '../../domain/workflow/index.ts';
+import type { ReportBundle, ReportNames, TimelineEvent } from '../../app/reports/read-reports.ts';
+import type { ReportRow } from '../../db/repos/reports.repo.ts';
+import type { DeadlineRow } from '../../db/repos/calendar.repo.ts';
+
+const time = (d: Date | null) => (d ? formatVietnamTime(d) : null);
+const workflowOf = (r: ReportRow): Workflow => WORKFLOWS[r.kind as keyof typeof WORKFLOWS];
+
+/** What anyone may see of a report. No reporter field exists here, so none can leak. */
+export function presentPublicSummary(r: ReportRow, names: ReportNames) {
+  const wf = workflowOf(r);
+  return {
+    code: r.code,
+    kind: r.kind,
+    category: { code: r.category_code, name: names.category(r.category_code) },
+    title: r.title,
+    state: r.state,
+    stateLabel: wf.stateLabels[r.state] ?? r.state,
+    commune: names.unit(r.unit_version, r.unit_code),
+    submittedAt: time(r.submitted_at),
+    handlingAgency: names.agency(r.dispatched_agency_id ?? r.processing_agency_id ?? r.receiving_agency_id),
+  };
+}
+
+function actionLabel(wf: Workflow, action: string): string {
+  const a = action.replace(/^report\./, '');
+  if (a === 'submit') return 'Gửi phản ánh';
+  if (a === 'deadline.recomputed' || action === 'deadline.recomputed') return 'Tính lại thời hạn theo lịch làm việc mới';
+  return wf.transitions.find((t) => t.action === a)?.label ?? a;
+}
+
+/** Public timeline: what happened and which agency did it — never who, never what was said internally. */
+function publicEvent(wf: Workflow, e: TimelineEvent, names: ReportNames) {
+  return {
+    at: time(e.at),
+    action: e.action.replace(/^report\./, ''),
+    label: actionLabel(wf, e.action),
+    state: e.toState,
+    stateLabel: e.toState ? (wf.stateLabels[e.toState] ?? e.toState) : null,
+    agency: e.actorRole === 'citizen' ? null : names.agency(e.actorAgencyId),
+  };
+}
+
+function presentResult(r: ReportRow) {
+  if (!r.result_published_at) return null;
+  return {
+    text: r.result_text,
+    decision: r.decision,
+    publishedAt: time(r.result_published_at),
+    proofs: (r.result_proofs as unknown as { kind: string; title: string }[]).map((p) => ({ kind: p.kind, title: p.title })),
+  };
+}
+
+export function presentPublicReport(b: ReportBundle, names: ReportNames) {
+  const r = b.report;
+  const wf = workflowOf(r);
+  return {
+    ...presentPublicSummary(r, names),
+    description: r.description,
+    place: r.lat !== null && r.lng !== null ? { lat: r.lat, lng: r.lng, address: r.address } : null,
+    occurredAt: time(r.occurred_at),
+    result: presentResult(r),
+    rating: r.rating,
+    timeline: b.timeline.map((e) => publicEvent(wf, e, names)),
+  };
+}
+
+function presentDeadline(d: DeadlineRow, now: Date) {
+  const open = d.stoppedAt === null;
+  return {
+    stage: d.clock,
+    startedAt: time(d.startedAt),
+    amount: d.amount,
+    due: time(d.dueAt),
+    stoppedAt: time(d.stoppedAt),
+    overdue: open ? now > d.dueAt : (d.stoppedAt as Date) > d.dueAt,
+    calendarVersion: d.calendarVersion,
+  };
+}
+
+/** Payload fields a reporter may read: what was asked of them and what was answered to them. */
+const REPORTER_PAYLOAD = ['question', 'answer', 'explanation', 'rejectReason', 'rating', 'comment', 'decision', 'rule'] as const;
+
+export function presentReporterReport(b: ReportBundle, names: ReportNames, now: Date) {
+  const r = b.report;
+  const wf = workflowOf(r);
+  return {
+    ...presentPublicReport(b, names),
+    id: r.id,
+    version: r.version,
+    confidential: r.confidential,
+    rejectReason: r.reject_reason,
+    ratingComment: r.rating_comment,
+    deadlines: b.deadlines.map((d) => presentDeadline(d, now)),
+    actions: b.actions,
+    timeline: b.timeline.map((e) => ({
+      ...publicEvent(wf, e, names),
+      said: Object.fromEntries(REPORTER_PAYLOAD.filter((k) => e.payload[k] !== undefined).map((k) => [k, e.payload[k]])),
+    })),
+  };
+}
+
+export function presentStaffReport(b: ReportBundle, names: ReportNames, now: Date, reporterName: string | null) {
+  const r = b.report;
+  const wf = workflowOf(r);
+  return {
+    ...presentReporterReport(b, names, now),
+    // a confidential reporter is not named to staff either; the platform relays questions to them.
+    reporter: r.confidential ? { confidential: true, displayName: null } : { confidential: false, displayName: reporterName },
+    classification: r.classification,
+    receivingAgency: { id: r.receiving_agency_id, name: names.agency(r.receiving_agency_id) },
+    processingAgency: r.processing_agency_id ? { id: r.processing_agency_id, name: names.agency(r.processing_agency_id) } : null,
+    dispatchedAgency: r.dispatched_agency_id ? { id: r.dispatched_agency_id, name: names.agency(r.dispatched_agency_id) } : null,
+    assigneeId: r.assignee_id,
+    routing: r.routing_note,
+    extendedToDays: r.extended_to_days,
+    draft: r.result_text && !r.result_published_at ? { text: r.result_text, proofs: r.result_proofs } : null,
+    cooperations: b.cooperations.map((c) => ({ agencyId: c.agency_id, agency: names.agency(c.agency_id), state: c.state, requestedAt: time(c.requested_at), result: c.result_text, closedReason: c.closed_reason })),
+    timeline: b.timeline.map((e) => ({
+      ...publicEvent(wf, e, names),
+      from: e.fromState,
+      actorId: e.actorId,
+      actorRole: e.actorRole,
+      payload: e.payload,
+    })),
+  };
+}

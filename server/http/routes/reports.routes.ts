@@ -1,0 +1,236 @@
+/**
+ * Reports (issue 4): submission with an Idempotency-Key, the reporter's own list, one workflow-action endpoint
+ * for every kind and role, staff queues scoped to the actor's agencies, and the public list and detail.
+ */
+import { Type } from 'typebox';
+import { actOnReport } from '../../app/reports/act-on-report.ts';
+import { myReports, publicReport, publicReports, reportForActor, reportNames, staffReports } from '../../app/reports/read-reports.ts';
+import { submitReport } from '../../app/reports/submit-report.ts';
+import { CLASSIFICATIONS, REPORT_KINDS, parseVietnamInstant } from '../../domain/calendar/index.ts';
+import { invalid, type FieldProblem } from '../../domain/errors.ts';
+import { SUBMISSION_LIMITS } from '../../domain/reports/index.ts';
+import { INITIATIVE_DECISIONS, RATINGS, REJECT_REASONS } from '../../domain/workflow/index.ts';
+import { findUserById } from '../../db/repos/accounts.repo.ts';
+import type { App } from '../app.ts';
+import { presentPublicReport, presentPublicSummary, presentReporterReport, presentStaffReport } from '../presenters/report.ts';
+
+const Strict = { additionalProperties: false } as const;
+const L = SUBMISSION_LIMITS;
+const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
+const Paging = {
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
+  offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000, default: 0 })),
+};
+const ListFilters = {
+  kind: Type.Optional(Type.Enum(REPORT_KINDS)),
+  category: Type.Optional(Type.String({ maxLength: 64 })),
+  state: Type.Optional(Type.String({ maxLength: 40, description: 'Trạng thái, ví dụ submitted, assigned, published' })),
+  unit: Type.Optional(Type.String({ pattern: '^[0-9]{4}(-[0-9]{2})?/[0-9]{2,5}$', description: 'Xã/phường: <phiên bản>/<mã>, ví dụ 2025-07/00070' })),
+  from: Type.Optional(Type.String({ maxLength: 40, description: 'Gửi từ thời điểm (ISO 8601)' })),
+  to: Type.Optional(Type.String({ maxLength: 40, description: 'Gửi trước thời điểm (ISO 8601)' })),
+  ...Paging,
+};
+
+interface ListQuery {
+  kind?: string | undefined;
+  category?: string | undefined;
+  state?: string | undefined;
+  unit?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  limit?: number | undefined;
+  offset?: number | undefined;
+}
+
+function listFilter(q: ListQuery) {
+  const problems: FieldProblem[] = [];
+  const instant = (v: string | undefined, field: string) => {
+    if (v === undefined) return undefined;
+    const at = parseVietnamInstant(v);
+    if (!at) problems.push({ field, message: `"${v}" không phải thời điểm ISO 8601` });
+    return at ?? undefined;
+  };
+  const submittedFrom = instant(q.from, 'querystring.from');
+  const submittedTo = instant(q.to, 'querystring.to');
+  if (problems.length) throw invalid(problems);
+  const [version, code] = q.unit ? q.unit.split('/') : [];
+  return {
+    ...(q.kind ? { kind: q.kind } : {}),
+    ...(q.category ? { categoryCode: q.category } : {}),
+    ...(q.state ? { states: [q.state] } : {}),
+    ...(version && code ? { unit: { version, code } } : {}),
+    ...(submittedFrom ? { submittedFrom } : {}),
+    ...(submittedTo ? { submittedTo } : {}),
+    limit: q.limit ?? 20,
+    offset: q.offset ?? 0,
+  };
+}
+
+export default async function reportsRoutes(app: App): Promise<void> {
+  const ctx = app.ctx;
+
+  app.post(
+    '/api/v1/reports',
+    {
+      schema: {
+        tags: ['reports'],
+        summary: 'Gửi phản ánh, kiến nghị hoặc sáng kiến (R-5); gửi lại cùng Idempotency-Key không tạo phản ánh thứ hai',
+        security: [{ bearer: [] }],
+        headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String({ minLength: 8, maxLength: L.idempotencyKeyMax })) }),
+        body: Type.Object(
+          {
+            kind: Type.Enum(REPORT_KINDS),
+            categoryCode: Type.String({ minLength: 1, maxLength: 64 }),
+            title: Type.String({ maxLength: L.titleMax * 2 }),
+            description: Type.String({ maxLength: L.descriptionMax * 2 }),
+            place: Type.Optional(
+              Type.Object(
+                { lat: Type.Number({ minimum: -90, maximum: 90 }), lng: Type.Number({ minimum: -180, maximum: 180 }), address: Type.Optional(Type.String({ maxLength: L.addressMax * 2 })) },
+                Strict,
+              ),
+            ),
+            occurredAt: Type.Optional(Type.String({ maxLength: 40, description: 'Thời điểm xảy ra (ISO 8601)' })),
+            confidential: Type.Boolean({ description: 'Đề nghị bảo mật danh tính người phản ánh (R-5.7)' }),
+          },
+          Strict,
+        ),
+      },
+    },
+    async (req, reply) => {
+      const b = req.body;
+      const occurredAt = b.occurredAt === undefined ? undefined : parseVietnamInstant(b.occurredAt);
+      if (occurredAt === null) throw invalid([{ field: 'body.occurredAt', message: `"${b.occurredAt}" không phải thời điểm ISO 8601` }]);
+      const { report, replayed } = await submitReport(ctx, req.actor, { ...b, occurredAt }, req.headers['idempotency-key']);
+      const bundle = await reportForActor(ctx, req.actor, report.id);
+      if (replayed) reply.header('idempotent-replayed', 'true');
+      return reply.code(replayed ? 200 : 201).send(presentReporterReport(bundle, await reportNames(ctx, [report]), ctx.clock.now()));
+    },
+  );
+
+  app.get(
+    '/api/v1/me/reports',
+    { schema: { tags: ['reports'], summary: 'Phản ánh của tôi', security: [{ bearer: [] }], querystring: Type.Object(Paging, Strict) } },
+    async (req) => {
+      const { rows, total } = await myReports(ctx, req.actor, { limit: req.query.limit ?? 20, offset: req.query.offset ?? 0 });
+      const names = await reportNames(ctx, rows);
+      return { total, items: rows.map((r) => ({ id: r.id, ...presentPublicSummary(r, names), confidential: r.confidential })) };
+    },
+  );
+
+  app.get(
+    '/api/v1/reports/:id',
+    {
+      schema: {
+        tags: ['reports'],
+        summary: 'Chi tiết phản ánh cho người phản ánh hoặc cán bộ liên quan: dòng thời gian, thời hạn, thao tác được phép',
+        security: [{ bearer: [] }],
+        params: Type.Object({ id: Type.String({ format: 'uuid' }) }, Strict),
+      },
+    },
+    async (req) => {
+      const bundle = await reportForActor(ctx, req.actor, req.params.id);
+      const names = await reportNames(ctx, [bundle.report], bundle.cooperations.map((c) => c.agency_id));
+      const now = ctx.clock.now();
+      if (req.actor.kind === 'citizen') return presentReporterReport(bundle, names, now);
+      const reporter = bundle.report.confidential ? null : ((await findUserById(ctx.db, bundle.report.reporter_id))?.display_name ?? null);
+      return presentStaffReport(bundle, names, now, reporter);
+    },
+  );
+
+  app.post(
+    '/api/v1/reports/:id/actions',
+    {
+      schema: {
+        tags: ['reports'],
+        summary: 'Thao tác trên phản ánh theo quy trình (tiếp nhận, từ chối, chuyển, giao, xử lý, duyệt, làm rõ, đánh giá …)',
+        description: 'Các thao tác và thông tin bắt buộc: xem docs/workflows.md. `version` là phiên bản phản ánh bạn đã xem; nếu người khác vừa cập nhật thì trả 409.',
+        security: [{ bearer: [] }],
+        params: Type.Object({ id: Type.String({ format: 'uuid' }) }, Strict),
+        body: Type.Object(
+          {
+            action: Type.String({ minLength: 1, maxLength: 40 }),
+            version: Type.Integer({ minimum: 1 }),
+            rejectReason: Type.Optional(Type.Enum(Object.keys(REJECT_REASONS))),
+            explanation: Type.Optional(Text(2000)),
+            question: Type.Optional(Text(2000)),
+            answer: Type.Optional(Text(5000)),
+            targetAgencyId: Type.Optional(Type.String({ format: 'uuid' })),
+            classification: Type.Optional(Type.Enum(CLASSIFICATIONS)),
+            assigneeId: Type.Optional(Type.String({ format: 'uuid' })),
+            resultText: Type.Optional(Text(10_000)),
+            proofs: Type.Optional(
+              Type.Array(
+                Type.Object(
+                  {
+                    kind: Type.Enum(['inspection_record', 'site_photo', 'reply_letter', 'other']),
+                    title: Text(300),
+                    sha256: Type.Optional(Type.String({ pattern: '^[0-9a-f]{64}$' })),
+                  },
+                  Strict,
+                ),
+                { maxItems: 20 },
+              ),
+            ),
+            extendTo: Type.Optional(Type.Integer({ minimum: 1, maximum: 365 })),
+            rating: Type.Optional(Type.Enum(Object.keys(RATINGS))),
+            comment: Type.Optional(Text(2000)),
+            decision: Type.Optional(Type.Enum(Object.keys(INITIATIVE_DECISIONS))),
+          },
+          Strict,
+        ),
+      },
+    },
+    async (req) => {
+      const after = await actOnReport(ctx, req.actor, req.params.id, req.body);
+      const bundle = await reportForActor(ctx, req.actor, after.id).catch(() => null);
+      // The actor may no longer see it (e.g. transferred away): answer with what they may still know.
+      if (!bundle) return { id: after.id, code: after.code, state: after.state, version: after.version };
+      const names = await reportNames(ctx, [after], bundle.cooperations.map((c) => c.agency_id));
+      const now = ctx.clock.now();
+      if (req.actor.kind === 'citizen') return presentReporterReport(bundle, names, now);
+      const reporter = after.confidential ? null : ((await findUserById(ctx.db, after.reporter_id))?.display_name ?? null);
+      return presentStaffReport(bundle, names, now, reporter);
+    },
+  );
+
+  app.get(
+    '/api/v1/staff/reports',
+    {
+      schema: {
+        tags: ['reports'],
+        summary: 'Hàng đợi phản ánh của cơ quan (chỉ phản ánh thuộc phạm vi của cán bộ)',
+        security: [{ bearer: [] }],
+        querystring: Type.Object(ListFilters, Strict),
+      },
+    },
+    async (req) => {
+      const { rows, total } = await staffReports(ctx, req.actor, listFilter(req.query));
+      const names = await reportNames(ctx, rows);
+      return {
+        total,
+        items: rows.map((r) => ({ id: r.id, version: r.version, ...presentPublicSummary(r, names), classification: r.classification, receivingAgencyId: r.receiving_agency_id, processingAgencyId: r.processing_agency_id })),
+      };
+    },
+  );
+
+  app.get(
+    '/api/v1/public/reports',
+    {
+      schema: { tags: ['public'], summary: 'Phản ánh công khai và tiến độ xử lý (R-8.3, R-14), lọc theo xã/phường, lĩnh vực, trạng thái, thời gian', querystring: Type.Object(ListFilters, Strict) },
+    },
+    async (req) => {
+      const { rows, total } = await publicReports(ctx, listFilter(req.query));
+      const names = await reportNames(ctx, rows);
+      return { total, items: rows.map((r) => presentPublicSummary(r, names)) };
+    },
+  );
+
+  app.get(
+    '/api/v1/public/reports/:code',
+    { schema: { tags: ['public'], summary: 'Một phản ánh công khai với kết quả và dòng thời gian (không có danh tính người phản ánh)', params: Type.Object({ code: Type.String({ pattern: '^PA-\\d{4}-\\d{6,}$' }) }, Strict) } },
+    async (req) => {
+      const bundle = await publicReport(ctx, req.params.code);
+      return presentPublicReport(bundle, await reportNames(ctx, [bundle.report]));
+    },
+  );
+}
