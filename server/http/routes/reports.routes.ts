@@ -4,6 +4,7 @@
  */
 import { Type } from 'typebox';
 import { actOnReport } from '../../app/reports/act-on-report.ts';
+import { finishCooperationRequest } from '../../app/reports/cooperation.ts';
 import { myReports, publicReport, publicReports, reportForActor, reportNames, staffReports } from '../../app/reports/read-reports.ts';
 import { submitReport } from '../../app/reports/submit-report.ts';
 import { CLASSIFICATIONS, REPORT_KINDS, parseVietnamInstant } from '../../domain/calendar/index.ts';
@@ -171,7 +172,7 @@ export default async function reportsRoutes(app: App): Promise<void> {
                 { maxItems: 20 },
               ),
             ),
-            extendTo: Type.Optional(Type.Integer({ minimum: 1, maximum: 365 })),
+            extendTo: Type.Optional(Type.Integer({ minimum: 16, maximum: 30, description: 'Gia hạn phản ánh phức tạp: tổng số ngày làm việc, tối đa 30 (R-8.5)' })),
             rating: Type.Optional(Type.Enum(Object.keys(RATINGS))),
             comment: Type.Optional(Text(2000)),
             decision: Type.Optional(Type.Enum(Object.keys(INITIATIVE_DECISIONS))),
@@ -190,6 +191,40 @@ export default async function reportsRoutes(app: App): Promise<void> {
       if (req.actor.kind === 'citizen') return presentReporterReport(bundle, names, now);
       const reporter = after.confidential ? null : ((await findUserById(ctx.db, after.reporter_id))?.display_name ?? null);
       return presentStaffReport(bundle, names, now, reporter);
+    },
+  );
+
+  app.post(
+    '/api/v1/reports/:id/cooperations/:agencyId/return',
+    {
+      schema: {
+        tags: ['reports'],
+        summary: 'Cơ quan phối hợp gửi kết quả phần việc của mình cho cơ quan chủ trì (R-8.2)',
+        security: [{ bearer: [] }],
+        params: Type.Object({ id: Type.String({ format: 'uuid' }), agencyId: Type.String({ format: 'uuid' }) }, Strict),
+        body: Type.Object({ resultText: Text(10_000) }, Strict),
+      },
+    },
+    async (req, reply) => {
+      await finishCooperationRequest(ctx, req.actor, req.params.id, req.params.agencyId, { kind: 'return', resultText: req.body.resultText });
+      return reply.code(204).send();
+    },
+  );
+
+  app.post(
+    '/api/v1/reports/:id/cooperations/:agencyId/close',
+    {
+      schema: {
+        tags: ['reports'],
+        summary: 'Cơ quan chủ trì đóng yêu cầu phối hợp không còn cần, nêu lý do (R-8.2)',
+        security: [{ bearer: [] }],
+        params: Type.Object({ id: Type.String({ format: 'uuid' }), agencyId: Type.String({ format: 'uuid' }) }, Strict),
+        body: Type.Object({ reason: Text(2000) }, Strict),
+      },
+    },
+    async (req, reply) => {
+      await finishCooperationRequest(ctx, req.actor, req.params.id, req.params.agencyId, { kind: 'close', reason: req.body.reason });
+      return reply.code(204).send();
     },
   );
 
