@@ -6,10 +6,12 @@ import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { run as calendar } from './calendar/calendar.bench.ts';
 import { run as httpDeadline } from './http/deadline.bench.ts';
+import { run as intake } from './intake/intake.bench.ts';
 import { civilDate, formatVietnamTime } from '../server/domain/calendar/index.ts';
 
 const quick = process.argv.includes('--quick');
-const benches = [calendar, httpDeadline];
+// intake runs on PGlite, or on the PostgreSQL server named by BENCH_DATABASE_URL.
+const benches = [calendar, httpDeadline, intake];
 const sections: string[] = [];
 for (const bench of benches) {
   const started = performance.now();

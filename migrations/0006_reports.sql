@@ -2,11 +2,10 @@
 -- The timeline is the audit trail (audit_events, subject_type 'report'): every action is an event with its
 -- actor, role, agency, from/to state and the hash of the report's previous event.
 
--- Human codes PA-<year>-<6 digits>, one counter per year, taken in the submitting transaction.
-CREATE TABLE report_code_counters (
-  year integer PRIMARY KEY,
-  last_value integer NOT NULL
-);
+-- Human codes PA-<year of submission>-<number>: the number comes from a sequence, which never makes one
+-- submission wait for another (a counter row would serialise every submission of the year until commit). A
+-- rolled-back submission leaves a gap; numbers keep growing across years.
+CREATE SEQUENCE report_code_seq;
 
 CREATE TABLE reports (
   id uuid PRIMARY KEY,

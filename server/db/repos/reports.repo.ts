@@ -6,15 +6,10 @@ import type { ReportsTable } from '../schema/reports.ts';
 type Q = Kysely<DB> | Transaction<DB>;
 export type ReportRow = Selectable<ReportsTable>;
 
-/** `PA-2026-000123`: the next number of the year, taken in the caller's transaction (gap-free per commit). */
-export async function nextReportCode(tx: Transaction<DB>, year: number): Promise<string> {
-  const row = await tx
-    .insertInto('report_code_counters')
-    .values({ year, last_value: 1 })
-    .onConflict((oc) => oc.column('year').doUpdateSet({ last_value: sql`report_code_counters.last_value + 1` }))
-    .returning('last_value')
-    .executeTakeFirstOrThrow();
-  return `PA-${year}-${String(row.last_value).padStart(6, '0')}`;
+/** `PA-2026-000123`: the year of submission and the next number of a sequence (no lock held until commit). */
+export async function nextReportCode(q: Q, year: number): Promise<string> {
+  const { rows } = await sql<{ n: string | number }>`SELECT nextval('report_code_seq') AS n`.execute(q);
+  return `PA-${year}-${String(rows[0]?.n).padStart(6, '0')}`;
 }
 
 export async function insertReport(tx: Q, row: Insertable<ReportsTable>): Promise<void> {

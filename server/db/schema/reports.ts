@@ -47,11 +47,6 @@ export interface ReportsTable {
   idempotency_hash: string | null;
 }
 
-export interface ReportCodeCountersTable {
-  year: number;
-  last_value: number;
-}
-
 export interface ReportCooperationsTable {
   id: string;
   report_id: string;
@@ -66,6 +61,5 @@ export interface ReportCooperationsTable {
 
 export interface ReportsTables {
   reports: ReportsTable;
-  report_code_counters: ReportCodeCountersTable;
   report_cooperations: ReportCooperationsTable;
 }

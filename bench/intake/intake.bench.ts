@@ -1,0 +1,156 @@
+/**
+ * Report intake (issue 4): submissions per second through the whole platform (HTTP schema validation, session,
+ * category and place checks, routing, human code, deadline, audit event — one transaction), against a raw
+ * single-row INSERT of the same report row into the same database in the same run. Then an open-loop run at a
+ * fixed arrival rate (default 500/s) for latency percentiles. No media.
+ *
+ *   node --import tsx bench/intake/intake.bench.ts [--quick]          embedded PGlite (in memory)
+ *   BENCH_DATABASE_URL=postgres://… node --import tsx bench/intake/intake.bench.ts   a PostgreSQL server
+ *
+ * With BENCH_DATABASE_URL the benchmark creates and drops its own database on that server.
+ */
+import { pathToFileURL } from 'node:url';
+import pg from 'pg';
+import { sql } from 'kysely';
+import { uuidv7 } from 'uuidv7';
+import { PopulationRegisterStandIn } from '../../server/adapters/identity/population-register-stand-in.ts';
+import { FileContentStore } from '../../server/adapters/media/index.ts';
+import { PiiCipher } from '../../server/adapters/pii-cipher.ts';
+import type { AppContext } from '../../server/app/context.ts';
+import { systemClock } from '../../server/app/ports.ts';
+import { loadConfig } from '../../server/config.ts';
+import { openPglite, openPostgres, type Database } from '../../server/db/client.ts';
+import { migrate } from '../../server/db/migrate.ts';
+import { findAgency } from '../../server/db/repos/agencies.repo.ts';
+import { buildApp } from '../../server/http/app.ts';
+import { seedReference } from '../../seed/index.ts';
+
+const BODY = {
+  kind: 'field_report',
+  categoryCode: 'hu-hong-mat-duong',
+  title: 'Ổ gà lớn trên phố Đinh Tiên Hoàng',
+  description: 'Mặt đường bị sụt thành ổ gà sâu khoảng 20 cm, xe máy đi qua rất nguy hiểm vào buổi tối.',
+  place: { lat: 21.0287, lng: 105.8524, address: 'Phố Đinh Tiên Hoàng' },
+  confidential: false,
+};
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+async function openDatabase(): Promise<{ database: Database; label: string; drop: () => Promise<void> }> {
+  const url = process.env.BENCH_DATABASE_URL;
+  if (!url) return { database: await openPglite(undefined), label: 'embedded PGlite (in memory)', drop: async () => undefined };
+  const name = `ihanoi_bench_${process.pid}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return {
+    database: openPostgres(u.toString(), 8),
+    label: 'PostgreSQL server, pool of 8',
+    drop: async () => {
+      const a = new pg.Client({ connectionString: url });
+      await a.connect();
+      await a.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await a.end();
+    },
+  };
+}
+
+export async function run(opts: { quick: boolean }): Promise<{ name: string; lines: string[] }> {
+  const { database, label, drop } = await openDatabase();
+  await migrate(database);
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '1000000' }, undefined);
+  const ctx: AppContext = { config, database, db: database.db, clock: systemClock, pii: new PiiCipher(Buffer.alloc(32, 3)), identity: new PopulationRegisterStandIn(), media: new FileContentStore(config.mediaDir) };
+  await seedReference(ctx);
+  const app = await buildApp(ctx);
+
+  const reg = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/register',
+    payload: { kind: 'individual', fullName: 'Nguyễn Văn An', dateOfBirth: '1990-03-14', cccd: '001090004319', phone: '0912000001', email: 'an@example.vn', password: 'mat-khau-bench' },
+  });
+  const userId = reg.json().id as string;
+  await ctx.db.updateTable('users').set({ identity_verified_at: new Date(), identity_verification_ref: 'bench' }).where('id', '=', userId).execute();
+  const token = (await app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { login: '0912000001', password: 'mat-khau-bench', mode: 'bearer' } })).json().token;
+  const headers = { authorization: `Bearer ${token}` };
+  const submit = async () => {
+    const res = await app.inject({ method: 'POST', url: '/api/v1/reports', headers, payload: { ...BODY, occurredAt: new Date().toISOString() } });
+    if (res.statusCode !== 201) throw new Error(`submission failed: ${res.statusCode} ${res.body}`);
+  };
+
+  const receiving = (await findAgency(ctx.db, { code: 'ubnd-phuong-hoan-kiem' }))!.id;
+  let n = 0;
+  const rawInsert = async () => {
+    n++;
+    await sql`INSERT INTO reports (id, code, kind, category_code, title, description, reporter_id, confidential, lat, lng, address, unit_version, unit_code,
+      occurred_at, state, receiving_agency_id, submitted_at, updated_at)
+      VALUES (${uuidv7()}, ${`RAW-${process.pid}-${n}`}, 'field_report', 'hu-hong-mat-duong', ${BODY.title}, ${BODY.description}, ${userId}, false,
+      ${BODY.place.lat}, ${BODY.place.lng}, ${BODY.place.address}, '2025-07', '00070', now(), 'submitted', ${receiving}, now(), now())`.execute(ctx.db);
+  };
+
+  const closedLoop = async (op: () => Promise<void>, ms: number, concurrency: number) => {
+    const latencies: number[] = [];
+    const end = performance.now() + ms;
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        while (performance.now() < end) {
+          const t0 = performance.now();
+          await op();
+          latencies.push(performance.now() - t0);
+        }
+      }),
+    );
+    return { rate: (latencies.length / (performance.now() - started)) * 1000, sorted: latencies.sort((a, b) => a - b) };
+  };
+
+  const budget = opts.quick ? 1500 : 6000;
+  const concurrency = process.env.BENCH_DATABASE_URL ? 8 : 1;
+  await closedLoop(submit, 300, concurrency); // warm-up
+  const platform = await closedLoop(submit, budget, concurrency);
+  const raw = await closedLoop(rawInsert, budget, concurrency);
+
+  // Open loop: requests arrive at a fixed rate whether or not earlier ones finished.
+  const arrivalRate = Number(process.env.BENCH_ARRIVAL_RATE ?? 500);
+  const seconds = opts.quick ? 2 : 5;
+  const latencies: number[] = [];
+  let failures = 0;
+  const inflight: Promise<void>[] = [];
+  const t0 = performance.now();
+  for (let i = 0; i < arrivalRate * seconds; i++) {
+    const at = t0 + (i * 1000) / arrivalRate;
+    const wait = at - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    const s = performance.now();
+    inflight.push(submit().then(() => void latencies.push(performance.now() - s), () => void failures++));
+  }
+  await Promise.all(inflight);
+  const achieved = (latencies.length / (performance.now() - t0)) * 1000;
+  latencies.sort((a, b) => a - b);
+
+  await app.close();
+  await database.close();
+  await drop();
+  const fmt = (x: number) => Math.round(x).toLocaleString('en-US').padStart(7);
+  const ms = (x: number) => `${x.toFixed(1)} ms`;
+  return {
+    name: `intake: POST /api/v1/reports (no media) — ${label}`,
+    lines: [
+      `closed loop, ${concurrency} in flight:`,
+      `  platform submission ${fmt(platform.rate)} /s   p50 ${ms(percentile(platform.sorted, 50))}  p99 ${ms(percentile(platform.sorted, 99))}`,
+      `  raw single-row INSERT ${fmt(raw.rate)} /s   p50 ${ms(percentile(raw.sorted, 50))}  p99 ${ms(percentile(raw.sorted, 99))}`,
+      `  platform / raw = ${((platform.rate / raw.rate) * 100).toFixed(0)} %   (target on PostgreSQL: ≥ 50 %)`,
+      `open loop at ${arrivalRate}/s for ${seconds} s: completed ${fmt(achieved)} /s, failures ${failures}, p50 ${ms(percentile(latencies, 50))}, p99 ${ms(percentile(latencies, 99))}   (target: p99 ≤ 50 ms)`,
+    ],
+  };
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const { name, lines } = await run({ quick: process.argv.includes('--quick') });
+  console.log(`# ${name}`);
+  for (const line of lines) console.log(line);
+}
