@@ -3,6 +3,7 @@
  * directory lock, or PostgreSQL) → migrations → reference data → the application context.
  */
 import { PopulationRegisterStandIn } from './adapters/identity/population-register-stand-in.ts';
+import { FileContentStore } from './adapters/media/index.ts';
 import { PiiCipher, resolvePiiKey } from './adapters/pii-cipher.ts';
 import type { AppContext } from './app/context.ts';
 import { systemClock } from './app/ports.ts';
@@ -34,7 +35,7 @@ export async function openPlatform(
   try {
     const applied = await migrate(database);
     const piiKey = resolvePiiKey(config.piiKey, config.dataDir, config.env);
-    const ctx: AppContext = { config, database, db: database.db, clock: systemClock, pii: new PiiCipher(piiKey.key), identity: new PopulationRegisterStandIn() };
+    const ctx: AppContext = { config, database, db: database.db, clock: systemClock, pii: new PiiCipher(piiKey.key), identity: new PopulationRegisterStandIn(), media: new FileContentStore(config.mediaDir) };
     const seeded = await seedReference(ctx);
     return {
       ctx,

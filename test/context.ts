@@ -1,11 +1,14 @@
 /** Test helpers: a context and an app on a fresh copy of the template database, with captured logs. */
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { after } from 'node:test';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { PopulationRegisterStandIn } from '../server/adapters/identity/population-register-stand-in.ts';
+import { FileContentStore } from '../server/adapters/media/index.ts';
 import { PiiCipher } from '../server/adapters/pii-cipher.ts';
 import type { AppContext } from '../server/app/context.ts';
 import { FixedClock, type Clock } from '../server/app/ports.ts';
@@ -15,18 +18,38 @@ import { buildApp, type App } from '../server/http/app.ts';
 
 export const TEST_PII_KEY = Buffer.alloc(32, 7);
 
+const testMediaDirs: string[] = [];
+
+/**
+ * A media folder of its own for each test configuration, under the system's temporary folder (created by the
+ * store on first write) and removed when the test process exits, so that no test writes into ./data/media and
+ * each app can check what it alone stored.
+ */
+function freshTestMediaDir(): string {
+  if (testMediaDirs.length === 0) {
+    process.once('exit', () => {
+      for (const dir of testMediaDirs) rmSync(dir, { recursive: true, force: true });
+    });
+  }
+  const dir = join(tmpdir(), `ihanoi-test-media-${randomBytes(6).toString('hex')}`);
+  testMediaDirs.push(dir);
+  return dir;
+}
+
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info' }, undefined), ...overrides };
+  return { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', MEDIA_DIR: freshTestMediaDir() }, undefined), ...overrides };
 }
 
 export function makeContext(database: Database, overrides: Partial<AppContext> = {}): AppContext {
+  const config = overrides.config ?? testConfig();
   return {
-    config: testConfig(),
+    config,
     database,
     db: database.db,
     clock: new FixedClock(new Date('2026-03-02T02:00:00Z')),
     pii: new PiiCipher(TEST_PII_KEY),
     identity: new PopulationRegisterStandIn(),
+    media: new FileContentStore(config.mediaDir),
     ...overrides,
   };
 }

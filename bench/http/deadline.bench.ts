@@ -9,6 +9,7 @@ import Fastify from 'fastify';
 import { pathToFileURL } from 'node:url';
 import { PiiCipher } from '../../server/adapters/pii-cipher.ts';
 import { PopulationRegisterStandIn } from '../../server/adapters/identity/population-register-stand-in.ts';
+import { FileContentStore } from '../../server/adapters/media/index.ts';
 import type { AppContext } from '../../server/app/context.ts';
 import { systemClock } from '../../server/app/ports.ts';
 import { loadConfig } from '../../server/config.ts';
@@ -36,7 +37,7 @@ export async function run(opts: { quick: boolean }): Promise<{ name: string; lin
   const database = await openPglite(undefined);
   await migrate(database);
   const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '1000000' }, undefined) };
-  const ctx: AppContext = { config, database, db: database.db, clock: systemClock, pii: new PiiCipher(Buffer.alloc(32, 1)), identity: new PopulationRegisterStandIn() };
+  const ctx: AppContext = { config, database, db: database.db, clock: systemClock, pii: new PiiCipher(Buffer.alloc(32, 1)), identity: new PopulationRegisterStandIn(), media: new FileContentStore(config.mediaDir) };
   await seedReference(ctx);
   const app = await buildApp(ctx);
   const bare = Fastify();

@@ -4,7 +4,7 @@ import type { PiiCipher } from '../adapters/pii-cipher.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import type { DB } from '../db/schema.ts';
-import type { Clock, IdentityVerifier } from './ports.ts';
+import type { Clock, IdentityVerifier, MediaStore } from './ports.ts';
 
 export interface AppContext {
   config: Config;
@@ -13,4 +13,6 @@ export interface AppContext {
   clock: Clock;
   pii: PiiCipher;
   identity: IdentityVerifier;
+  /** Uploaded photos and videos, by content hash (MEDIA_DIR). */
+  media: MediaStore;
 }

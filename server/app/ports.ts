@@ -31,3 +31,17 @@ export type IdentityVerdict = { verified: true; reference: string } | { verified
 export interface IdentityVerifier {
   verify(claim: IdentityClaim): Promise<IdentityVerdict>;
 }
+
+/**
+ * Content-addressed storage of media — originals and their public copies — under the SHA-256 of their bytes
+ * (R-6.1b: a stored file never changes). `FileContentStore` (server/adapters/media) implements it on disk.
+ */
+export interface MediaStore {
+  /** Stores the bytes under their SHA-256; storing the same bytes again is a no-op. */
+  put(bytes: Uint8Array): Promise<{ sha256: string; size: number; created: boolean }>;
+  /** The stored bytes, or null when nothing is stored under that address. */
+  get(sha256: string): Promise<Buffer | null>;
+  has(sha256: string): Promise<boolean>;
+  /** The stored file's path, for streaming; throws for anything but 64 lower-case hex characters. */
+  pathOf(sha256: string): string;
+}

@@ -1,0 +1,37 @@
+// Kysely table types for uploaded media and the media of reports (snake_case columns, as in SQL).
+import type { Timestamp } from './core.ts';
+
+export type UploadKind = 'photo' | 'video';
+/** evidence: sent by the reporter with the report; proof: attached to the handling's result. */
+export type ReportMediaRole = 'evidence' | 'proof';
+
+export interface UploadsTable {
+  id: string;
+  owner_id: string;
+  sha256: string;
+  kind: UploadKind;
+  mime: string;
+  size: number;
+  original_name: string;
+  width: number | null;
+  height: number | null;
+  taken_at: Timestamp | null;
+  /** EXIF GPS: personal data, for the officer only. */
+  gps_lat: number | null;
+  gps_lng: number | null;
+  software: string | null;
+  public_sha256: string | null;
+  created_at: Timestamp;
+}
+
+export interface ReportMediaTable {
+  report_id: string;
+  upload_id: string;
+  role: ReportMediaRole;
+  position: number;
+}
+
+export interface UploadsTables {
+  uploads: UploadsTable;
+  report_media: ReportMediaTable;
+}
