@@ -15,6 +15,8 @@ export interface Config {
   databasePoolSize: number;
   dataDir: string;
   pgliteDir: string;
+  /** Content-addressed store of uploaded media (originals and public copies). Default: `dataDir/media`. */
+  mediaDir: string;
   /** 32-byte key for AES-256-GCM of personal data; hex or base64. Generated into dataDir in development. */
   piiKey: string | undefined;
   logLevel: string;
@@ -25,6 +27,8 @@ export interface Config {
   cookieSecure: boolean;
   trustProxy: boolean;
   sessionTtlHours: number;
+  /** How often the deadline sweep marks overdue deadlines (R-8.5). */
+  deadlineSweepSeconds: number;
 }
 
 type Parser<T> = (raw: string) => T | { error: string };
@@ -70,6 +74,7 @@ export const CONFIG_KEYS = {
   DATABASE_POOL_SIZE: spec(int(1, 200), 10),
   DATA_DIR: spec(text, './data'),
   PGLITE_DATA_DIR: spec(text),
+  MEDIA_DIR: spec(text),
   PII_KEY: spec(key32),
   LOG_LEVEL: spec(oneOf('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'), 'info'),
   SEED_DEMO: spec(bool),
@@ -79,6 +84,7 @@ export const CONFIG_KEYS = {
   COOKIE_SECURE: spec(bool),
   TRUST_PROXY: spec(bool, false),
   SESSION_TTL_HOURS: spec(int(1, 24 * 90), 24 * 7),
+  DEADLINE_SWEEP_SECONDS: spec(int(1, 24 * 3600), 60),
 } satisfies Record<string, KeySpec<unknown>>;
 
 export class ConfigError extends Error {
@@ -136,6 +142,7 @@ export function loadConfig(
     databasePoolSize: v.DATABASE_POOL_SIZE ?? 10,
     dataDir,
     pgliteDir: resolve(v.PGLITE_DATA_DIR ?? resolve(dataDir, 'db')),
+    mediaDir: resolve(v.MEDIA_DIR ?? resolve(dataDir, 'media')),
     piiKey: v.PII_KEY,
     logLevel: v.LOG_LEVEL ?? 'info',
     seedDemo: v.SEED_DEMO ?? env2 !== 'production',
@@ -145,5 +152,6 @@ export function loadConfig(
     cookieSecure: v.COOKIE_SECURE ?? env2 === 'production',
     trustProxy: v.TRUST_PROXY ?? false,
     sessionTtlHours: v.SESSION_TTL_HOURS ?? 24 * 7,
+    deadlineSweepSeconds: v.DEADLINE_SWEEP_SECONDS ?? 60,
   };
 }

@@ -7,6 +7,7 @@ import { ConfigError, loadConfig } from './config.ts';
 import { DataDirLockedError } from './db/lock.ts';
 import { currentCalendar } from './app/calendar/current-calendar.ts';
 import { buildApp } from './http/app.ts';
+import { startDeadlineSweep } from './jobs/deadline-sweep.ts';
 import { seedDemo } from '../seed/index.ts';
 
 async function main(): Promise<void> {
@@ -26,11 +27,21 @@ async function main(): Promise<void> {
   const storedYears = Object.keys(calendar.stored.years);
   const provisionalYears = storedYears.filter((y) => calendar.stored.years[y]?.status !== 'final');
 
+  // overdue deadlines are recorded per responsible agency; a failed run is logged, the next one retries.
+  const sweep = startDeadlineSweep(ctx, {
+    everySeconds: config.deadlineSweepSeconds,
+    onError: (err) => app.log.error({ err }, 'deadline sweep failed'),
+    onSwept: ({ newlyOverdue }) => {
+      if (newlyOverdue > 0) app.log.info({ newlyOverdue }, 'deadline sweep: deadlines newly overdue');
+    },
+  });
+
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down');
+    await sweep.stop();
     await app.close();
     await platform.close();
     process.exit(0);

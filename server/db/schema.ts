@@ -3,7 +3,9 @@ import type { AccountsTables } from './schema/accounts.ts';
 import type { CalendarTables } from './schema/calendar.ts';
 import type { CatalogueTables } from './schema/catalogue.ts';
 import type { CoreTables } from './schema/core.ts';
+import type { InboxTables } from './schema/inbox.ts';
 import type { ReportsTables } from './schema/reports.ts';
 import type { UnitsTables } from './schema/units.ts';
+import type { UploadsTables } from './schema/uploads.ts';
 
-export interface DB extends CoreTables, UnitsTables, AccountsTables, CalendarTables, ReportsTables, CatalogueTables {}
+export interface DB extends CoreTables, UnitsTables, AccountsTables, CalendarTables, ReportsTables, CatalogueTables, InboxTables, UploadsTables {}

@@ -61,6 +61,26 @@ export const ERRORS = {
     vi: 'Kiểu nội dung không được hỗ trợ',
     en: 'Unsupported content type',
   },
+  TOO_MANY_FILES: {
+    status: 400,
+    vi: 'Gửi quá nhiều tệp trong một lần',
+    en: 'Too many files in one request',
+  },
+  CORRUPT_FILE: {
+    status: 400,
+    vi: 'Tệp bị hỏng, không đầy đủ hoặc rỗng',
+    en: 'A file is damaged, incomplete or empty',
+  },
+  FILE_TOO_LARGE: {
+    status: 413,
+    vi: 'Tệp vượt quá dung lượng hoặc kích thước cho phép',
+    en: 'A file is larger than allowed',
+  },
+  UNSUPPORTED_FILE_TYPE: {
+    status: 415,
+    vi: 'Tệp không phải ảnh hoặc video được chấp nhận',
+    en: 'A file is not an accepted photo or video',
+  },
   TOO_MANY_REQUESTS: {
     status: 429,
     vi: 'Bạn gửi quá nhiều yêu cầu, vui lòng thử lại sau',

@@ -5,8 +5,11 @@ import agenciesRoutes from './agencies.routes.ts';
 import calendarRoutes from './calendar.routes.ts';
 import categoriesRoutes from './categories.routes.ts';
 import healthRoutes from './health.routes.ts';
+import latenessRoutes from './lateness.routes.ts';
+import notificationsRoutes from './notifications.routes.ts';
 import reportsRoutes from './reports.routes.ts';
 import unitsRoutes from './units.routes.ts';
+import uploadsRoutes from './uploads.routes.ts';
 
 export async function registerRoutes(app: App): Promise<void> {
   await app.register(healthRoutes);
@@ -16,4 +19,7 @@ export async function registerRoutes(app: App): Promise<void> {
   await app.register(calendarRoutes);
   await app.register(reportsRoutes);
   await app.register(categoriesRoutes);
+  await app.register(uploadsRoutes);
+  await app.register(notificationsRoutes);
+  await app.register(latenessRoutes);
 }

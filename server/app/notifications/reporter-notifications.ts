@@ -1,0 +1,49 @@
+/**
+ * Which events of a report the reporter is told about (R-13, issue 4 part 10: "notifications to the reporter at
+ * each change that concerns them"), and how each is worded. An allow-list: an action added to a workflow later
+ * reaches no inbox until someone decides here that it concerns the reporter.
+ *
+ * Told: a decision on their report (accepted, not accepted, transferred to the competent agency, the
+ * initiative distributed to a unit), something asked of them (verification, a consultation on their
+ * initiative), a change of when they will hear (extension), the result and the answer to their clarification
+ * request, and the end of the report when the clarification window closed.
+ * Not told: the agency's internal steps (take, assign, dispatch, cooperation, drafts and their rejection,
+ * returning a report for re-routing — the next decision reaches them), oversight records (deadline.overdue,
+ * deadline.recomputed), and whatever the reporter did themself.
+ */
+import type { ReportKind } from '../../domain/calendar/index.ts';
+
+type Title = (noun: string, code: string) => string;
+
+export const REPORTER_NOTIFICATIONS: Readonly<Record<string, Title>> = {
+  'report.accept': (n, c) => `${n} ${c} đã được tiếp nhận`,
+  'report.reject': (n, c) => `${n} ${c} không được tiếp nhận`,
+  'report.transfer': (n, c) => `${n} ${c} đã được chuyển đến cơ quan có thẩm quyền`,
+  'report.startVerification': (n, c) => `${n} ${c} đang được xác minh, có thể cần bạn bổ sung thông tin`,
+  'report.extend': (n, c) => `Thời hạn xử lý ${n.toLowerCase()} ${c} đã được gia hạn`,
+  'report.approve': (n, c) => `${n} ${c} đã có kết quả xử lý`,
+  'report.answerClarification': (n, c) => `${n} ${c} đã được trả lời đề nghị làm rõ`,
+  'report.close': (n, c) => `${n} ${c} đã kết thúc`,
+  'report.distribute': (n, c) => `${n} ${c} đã được chuyển đơn vị nghiên cứu`,
+  'report.openConsultation': (n, c) => `${n} ${c} đang được lấy ý kiến người dân`,
+  'report.decide': (n, c) => `${n} ${c} đã được trả lời`,
+};
+
+export const REPORTER_NOTIFICATION_ACTIONS: readonly string[] = Object.keys(REPORTER_NOTIFICATIONS);
+
+/** What the reporter may read of an event's payload: what was asked of them and what was answered to them. */
+export const NOTIFICATION_SAID = ['question', 'answer', 'explanation', 'rejectReason'] as const;
+export type NotificationSaid = Partial<Record<(typeof NOTIFICATION_SAID)[number], string>>;
+
+export function notificationTitle(action: string, kind: string, code: string): string {
+  const noun = (kind as ReportKind) === 'initiative' ? 'Sáng kiến' : 'Phản ánh';
+  const title = REPORTER_NOTIFICATIONS[action];
+  return title ? title(noun, code) : `${noun} ${code} có cập nhật`;
+}
+
+/** The allow-listed fields of a payload, as text; nothing else of it (no staff, no agency ids, no routing). */
+export function notificationSaid(payload: Record<string, unknown>): NotificationSaid {
+  const out: NotificationSaid = {};
+  for (const k of NOTIFICATION_SAID) if (typeof payload[k] === 'string') out[k] = payload[k];
+  return out;
+}

@@ -1,0 +1,102 @@
+/**
+ * The reporter's inbox (R-13): notifications are the audit events of the reporter's own reports with one of the
+ * given actions, not made by the reporter. Nothing is copied; `notification_reads` records what was read.
+ */
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { DB } from '../schema.ts';
+
+type Q = Kysely<DB> | Transaction<DB>;
+
+export interface InboxFilter {
+  userId: string;
+  /** Audit actions that concern the reporter (allow-list). */
+  actions: readonly string[];
+}
+
+export interface InboxRow {
+  id: string;
+  occurredAt: Date;
+  action: string;
+  payload: Record<string, unknown>;
+  reportId: string;
+  reportCode: string;
+  reportKind: string;
+  read: boolean;
+}
+
+function inboxEvents(q: Q, f: InboxFilter) {
+  return q
+    .selectFrom('audit_events as e')
+    .innerJoin('reports as r', (j) => j.on(sql<boolean>`e.subject_id = r.id::text`))
+    .leftJoin('notification_reads as nr', (j) => j.onRef('nr.event_id', '=', 'e.id').on('nr.user_id', '=', f.userId))
+    .where('e.subject_type', '=', 'report')
+    .where('r.reporter_id', '=', f.userId)
+    .where('e.action', 'in', f.actions.length > 0 ? [...f.actions] : ['-'])
+    .where((eb) => eb.or([eb('e.actor_id', 'is', null), eb('e.actor_id', '!=', f.userId)]));
+}
+
+export async function listInbox(
+  q: Q,
+  f: InboxFilter & { unreadOnly: boolean; limit: number; offset: number },
+): Promise<{ rows: InboxRow[]; total: number; unread: number }> {
+  const counts = await inboxEvents(q, f)
+    .select((eb) => [eb.fn.countAll<number>().as('total'), sql<number>`count(*) FILTER (WHERE nr.event_id IS NULL)`.as('unread')])
+    .executeTakeFirstOrThrow();
+  let query = inboxEvents(q, f);
+  if (f.unreadOnly) query = query.where('nr.event_id', 'is', null);
+  const rows = await query
+    .select(['e.id', 'e.occurred_at', 'e.action', 'e.payload', 'r.id as report_id', 'r.code', 'r.kind', sql<boolean>`nr.event_id IS NOT NULL`.as('read')])
+    .orderBy('e.occurred_at', 'desc')
+    .orderBy('e.id', 'desc')
+    .limit(f.limit)
+    .offset(f.offset)
+    .execute();
+  return {
+    total: f.unreadOnly ? Number(counts.unread) : Number(counts.total),
+    unread: Number(counts.unread),
+    rows: rows.map((r) => ({
+      id: r.id,
+      occurredAt: r.occurred_at,
+      action: r.action,
+      payload: r.payload,
+      reportId: r.report_id,
+      reportCode: r.code,
+      reportKind: r.kind,
+      read: r.read,
+    })),
+  };
+}
+
+/** Where a notification stands in the inbox's order, or undefined when it is not in this reporter's inbox. */
+export async function inboxPosition(q: Q, f: InboxFilter, eventId: string): Promise<{ occurredAt: Date; id: string } | undefined> {
+  const row = await inboxEvents(q, f).select(['e.id', 'e.occurred_at']).where('e.id', '=', eventId).executeTakeFirst();
+  return row && { occurredAt: row.occurred_at, id: row.id };
+}
+
+/**
+ * Marks notifications read: the given ids, or every notification up to and including a position. Ids that are
+ * not in this reporter's inbox are ignored (they name nothing the reporter may see). Returns how many were
+ * newly marked.
+ */
+export async function markInboxRead(
+  q: Q,
+  f: InboxFilter,
+  which: { ids: readonly string[] } | { upTo: { occurredAt: Date; id: string } },
+  at: Date,
+): Promise<number> {
+  let events = inboxEvents(q, f).where('nr.event_id', 'is', null);
+  if ('ids' in which) {
+    if (which.ids.length === 0) return 0;
+    events = events.where('e.id', 'in', [...which.ids]);
+  } else {
+    const { occurredAt, id } = which.upTo;
+    events = events.where((eb) => eb.or([eb('e.occurred_at', '<', occurredAt), eb.and([eb('e.occurred_at', '=', occurredAt), eb('e.id', '<=', id)])]));
+  }
+  const res = await q
+    .insertInto('notification_reads')
+    .columns(['user_id', 'event_id', 'read_at'])
+    .expression(events.select([sql<string>`${f.userId}::uuid`.as('user_id'), 'e.id', sql<Date>`${at}::timestamptz`.as('read_at')]))
+    .onConflict((oc) => oc.columns(['user_id', 'event_id']).doNothing())
+    .executeTakeFirst();
+  return Number(res.numInsertedOrUpdatedRows ?? 0);
+}

@@ -1,0 +1,78 @@
+/**
+ * The reporter's inbox (R-13, issue 4 part 10): notifications at each change of their reports that concerns
+ * them, and marking them read. Responses are serialised through the schemas below (allow-lists): no staff
+ * identity, agency id or internal payload can reach the reporter through here.
+ */
+import { Type } from 'typebox';
+import { markNotificationsRead, reporterInbox } from '../../app/notifications/inbox.ts';
+import { invalid } from '../../domain/errors.ts';
+import type { App } from '../app.ts';
+
+const Strict = { additionalProperties: false } as const;
+const EventId = Type.String({ format: 'uuid' });
+
+const Notification = Type.Object(
+  {
+    id: Type.String({ description: 'Mã sự kiện' }),
+    reportId: Type.String(),
+    reportCode: Type.String(),
+    action: Type.String(),
+    at: Type.String({ description: 'Thời điểm, giờ Việt Nam (+07:00)' }),
+    title: Type.String(),
+    said: Type.Object(
+      {
+        question: Type.Optional(Type.String()),
+        answer: Type.Optional(Type.String()),
+        explanation: Type.Optional(Type.String()),
+        rejectReason: Type.Optional(Type.String()),
+      },
+      Strict,
+    ),
+    read: Type.Boolean(),
+  },
+  Strict,
+);
+
+export default async function notificationsRoutes(app: App): Promise<void> {
+  const ctx = app.ctx;
+
+  app.get(
+    '/api/v1/me/notifications',
+    {
+      schema: {
+        tags: ['reports'],
+        summary: 'Thông báo cho người phản ánh: mỗi thay đổi liên quan đến phản ánh của mình (tiếp nhận, từ chối, chuyển, xác minh, kết quả, trả lời làm rõ)',
+        security: [{ bearer: [] }],
+        querystring: Type.Object(
+          {
+            unreadOnly: Type.Optional(Type.Boolean({ default: false, description: 'Chỉ thông báo chưa đọc' })),
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
+            offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000, default: 0 })),
+          },
+          Strict,
+        ),
+        response: { 200: Type.Object({ total: Type.Integer(), unread: Type.Integer(), items: Type.Array(Notification) }, Strict) },
+      },
+    },
+    async (req) => reporterInbox(ctx, req.actor, { unreadOnly: req.query.unreadOnly ?? false, limit: req.query.limit ?? 20, offset: req.query.offset ?? 0 }),
+  );
+
+  app.post(
+    '/api/v1/me/notifications/read',
+    {
+      schema: {
+        tags: ['reports'],
+        summary: 'Đánh dấu đã đọc: các thông báo `ids`, hoặc mọi thông báo đến hết `upTo` (kể cả nó)',
+        security: [{ bearer: [] }],
+        body: Type.Object({ upTo: Type.Optional(EventId), ids: Type.Optional(Type.Array(EventId, { minItems: 1, maxItems: 200 })) }, Strict),
+        response: { 200: Type.Object({ marked: Type.Integer(), unread: Type.Integer() }, Strict) },
+      },
+    },
+    async (req) => {
+      const { upTo, ids } = req.body;
+      if ((upTo === undefined) === (ids === undefined))
+        throw invalid([{ field: 'body', message: 'Gửi một trong hai: upTo (mã thông báo) hoặc ids (danh sách mã thông báo)' }]);
+      return markNotificationsRead(ctx, req.actor, upTo !== undefined ? { upTo } : { ids: ids ?? [] });
+    },
+  );
+}

@@ -1,0 +1,86 @@
+/**
+ * The deadline sweep (R-8.5 "late units answer for it", R-18.4): finds open deadlines past their due instant,
+ * records when they were first seen overdue and writes one audit event per deadline on its subject, naming the
+ * agency whose clock it is. Idempotent — a deadline is marked once — and safe with several server processes
+ * (see `markOverdueDeadlines`). `startDeadlineSweep` runs it on a timer from main.ts.
+ */
+import { formatVietnamTime } from '../domain/calendar/index.ts';
+import { markOverdueDeadlines } from '../db/repos/lateness.repo.ts';
+import { SYSTEM_ACTOR, unitOfWork, type UnitOfWorkContext } from '../app/unit-of-work.ts';
+
+export const DEADLINE_OVERDUE = 'deadline.overdue';
+
+/** Deadlines marked per transaction: keeps each transaction short however many fell due during an outage. */
+const BATCH = 500;
+
+export async function sweepDeadlines(ctx: UnitOfWorkContext, opts: { batchSize?: number } = {}): Promise<{ newlyOverdue: number }> {
+  const batch = opts.batchSize ?? BATCH;
+  let newlyOverdue = 0;
+  for (;;) {
+    const marked = await unitOfWork(ctx, SYSTEM_ACTOR, async (w) => {
+      const rows = await markOverdueDeadlines(w.tx, w.now, batch);
+      for (const d of rows)
+        await w.audit({
+          action: DEADLINE_OVERDUE,
+          subjectType: d.subjectType,
+          subjectId: d.subjectId,
+          payload: { clock: d.clock, due: formatVietnamTime(d.dueAt), agencyId: d.agencyId },
+        });
+      return rows.length;
+    });
+    newlyOverdue += marked;
+    // A short batch means nothing is left (or the rest is locked by another process: the next run takes it).
+    if (marked < batch) return { newlyOverdue };
+  }
+}
+
+export interface SweepTimer {
+  /** Stops the timer and waits for a run in progress to finish. */
+  stop(): Promise<void>;
+}
+
+export interface SweepTimerOptions {
+  everySeconds: number;
+  onError(err: unknown): void;
+  onSwept?(result: { newlyOverdue: number }): void;
+  /** The sweep to run (tests replace it). */
+  sweep?: (ctx: UnitOfWorkContext) => Promise<{ newlyOverdue: number }>;
+}
+
+/**
+ * Runs the sweep now and then every `everySeconds` after the previous run ended (runs never overlap). A failed
+ * run is reported to `onError` and the timer goes on: a database outage must not stop the server.
+ */
+export function startDeadlineSweep(ctx: UnitOfWorkContext, opts: SweepTimerOptions): SweepTimer {
+  const sweep = opts.sweep ?? sweepDeadlines;
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+
+  const schedule = (ms: number) => {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      running = run();
+    }, ms);
+    // The timer alone never keeps the process alive (shutdown does not wait for the next tick).
+    timer.unref();
+  };
+  const run = async () => {
+    try {
+      const result = await sweep(ctx);
+      opts.onSwept?.(result);
+    } catch (err) {
+      opts.onError(err);
+    }
+    schedule(opts.everySeconds * 1000);
+  };
+
+  schedule(0);
+  return {
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+    },
+  };
+}
