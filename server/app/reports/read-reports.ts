@@ -14,6 +14,7 @@ import { findUnits } from '../../db/repos/units.repo.ts';
 import { deadlinesOf, type DeadlineRow } from '../../db/repos/calendar.repo.ts';
 import { cooperationsOf, findReport, listReports, type ReportFilter, type ReportRow } from '../../db/repos/reports.repo.ts';
 import type { AppContext } from '../context.ts';
+import { mediaOfReport, type ReportMediaItem } from '../uploads/index.ts';
 import { REPORT_SUBJECT } from './clocks.ts';
 import { parties } from './act-on-report.ts';
 
@@ -33,6 +34,7 @@ export interface ReportBundle {
   timeline: TimelineEvent[];
   deadlines: DeadlineRow[];
   cooperations: Awaited<ReturnType<typeof cooperationsOf>>;
+  media: ReportMediaItem[];
   /** What this actor may do now (buttons); the engine still decides when they act. */
   actions: string[];
 }
@@ -54,6 +56,7 @@ async function bundle(ctx: AppContext, report: ReportRow, actor: Actor): Promise
     })),
     deadlines: await deadlinesOf(ctx.db, REPORT_SUBJECT, report.id),
     cooperations: await cooperationsOf(ctx.db, report.id),
+    media: await mediaOfReport(ctx.db, report.id),
     actions: availableActions(wf, report.state, rolesOnReport(actor, parties(report))),
   };
 }

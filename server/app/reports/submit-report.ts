@@ -17,6 +17,7 @@ import { routeReport, usableCategory } from '../catalogue/route-report.ts';
 import type { AppContext } from '../context.ts';
 import { currentCalendar } from '../calendar/current-calendar.ts';
 import { unitAt } from '../units/locate-unit.ts';
+import { attachToReport, claimUploads } from '../uploads/index.ts';
 import { unitOfWork } from '../unit-of-work.ts';
 import { REPORT_SUBJECT, applyClocks } from './clocks.ts';
 
@@ -30,7 +31,7 @@ export interface SubmitResult {
 
 function fingerprint(input: SubmissionInput): string {
   return createHash('sha256')
-    .update(JSON.stringify([input.kind, input.categoryCode, input.title, input.description, input.place ?? null, input.occurredAt?.toISOString() ?? null, input.confidential]))
+    .update(JSON.stringify([input.kind, input.categoryCode, input.title, input.description, input.place ?? null, input.occurredAt?.toISOString() ?? null, input.confidential, input.media ?? []]))
     .digest('hex');
 }
 
@@ -60,6 +61,12 @@ export async function submitReport(ctx: AppContext, actor: Actor, input: Submiss
     const at = await unitAt(ctx, input.place.lat, input.place.lng);
     if (!at.inHanoi) problems.push({ field: 'body.place', message: 'Vị trí nằm ngoài địa bàn thành phố Hà Nội (R-6.1c)' });
     else place = { version: at.version, code: at.unit.code };
+  }
+  try {
+    await claimUploads(ctx.db, actor.userId, input.media ?? [], 'body.media');
+  } catch (err) {
+    if (!(err instanceof AppError)) throw err;
+    problems.push(...err.errors);
   }
   if (problems.length) throw invalid(problems);
 
@@ -103,13 +110,15 @@ export async function submitReport(ctx: AppContext, actor: Actor, input: Submiss
         idempotency_hash: idempotencyKey ? hash : null,
       };
       await insertReport(w.tx, row);
+      // Claimed again inside the transaction: what is attached is exactly what was checked (R-5.2 evidence).
+      await attachToReport(w.tx, id, await claimUploads(w.tx, actor.userId, input.media ?? [], 'body.media'), 'evidence');
       await applyClocks(cal, w, row, { starts: wf.initialClocks });
       await w.audit({
         action: 'report.submit',
         subjectType: REPORT_SUBJECT,
         subjectId: id,
         toState: wf.initial,
-        payload: { code: row.code, kind: row.kind, category: row.category_code, receivingAgencyId: route.agencyId, routing: route.rule, confidential: row.confidential },
+        payload: { code: row.code, kind: row.kind, category: row.category_code, receivingAgencyId: route.agencyId, routing: route.rule, confidential: row.confidential, media: (input.media ?? []).length },
       });
       return { report: (await findReport(w.tx, { id })) as ReportRow, replayed: false };
     });

@@ -27,6 +27,8 @@ export interface SubmissionInput {
   place?: { lat: number; lng: number; address?: string | undefined } | undefined;
   occurredAt?: Date | null | undefined;
   confidential: boolean;
+  /** Uploads (photos, videos) of the reporter, by id, in the order to show them. */
+  media?: readonly string[] | undefined;
 }
 
 export function isReportKind(k: string): k is ReportKind {

@@ -31,7 +31,8 @@ export function presentPublicSummary(r: ReportRow, names: ReportNames) {
 function actionLabel(wf: Workflow, action: string): string {
   const a = action.replace(/^report\./, '');
   if (a === 'submit') return 'Gửi phản ánh';
-  if (a === 'deadline.recomputed' || action === 'deadline.recomputed') return 'Tính lại thời hạn theo lịch làm việc mới';
+  if (action === 'deadline.recomputed') return 'Tính lại thời hạn theo lịch làm việc mới';
+  if (action === 'deadline.overdue') return 'Quá hạn xử lý';
   return wf.transitions.find((t) => t.action === a)?.label ?? a;
 }
 
@@ -65,6 +66,8 @@ export function presentPublicReport(b: ReportBundle, names: ReportNames) {
     description: r.description,
     place: r.lat !== null && r.lng !== null ? { lat: r.lat, lng: r.lng, address: r.address } : null,
     occurredAt: time(r.occurred_at),
+    // Only re-encoded public copies (no EXIF, no GPS — R-5.7, R-14); videos wait for a metadata-free copy.
+    media: b.media.filter((m) => m.public_sha256).map((m) => ({ role: m.role, kind: m.kind, url: `/api/v1/media/${m.public_sha256 as string}` })),
     result: presentResult(r),
     rating: r.rating,
     timeline: b.timeline.map((e) => publicEvent(wf, e, names)),
@@ -118,6 +121,8 @@ export function presentStaffReport(b: ReportBundle, names: ReportNames, now: Dat
     processingAgency: r.processing_agency_id ? { id: r.processing_agency_id, name: names.agency(r.processing_agency_id) } : null,
     dispatchedAgency: r.dispatched_agency_id ? { id: r.dispatched_agency_id, name: names.agency(r.dispatched_agency_id) } : null,
     assigneeId: r.assignee_id,
+    // For the officer's checks (R-6.1b, R-6.2b/c): the original, where and when the camera says it was taken.
+    evidence: b.media.map((m) => ({ uploadId: m.id, role: m.role, kind: m.kind, mime: m.mime, size: m.size, takenAt: time(m.taken_at), gps: m.gps_lat !== null && m.gps_lng !== null ? { lat: m.gps_lat, lng: m.gps_lng } : null, software: m.software })),
     routing: r.routing_note,
     extendedToDays: r.extended_to_days,
     draft: r.result_text && !r.result_published_at ? { text: r.result_text, proofs: r.result_proofs } : null,

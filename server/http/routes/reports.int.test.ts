@@ -231,3 +231,41 @@ test('R-4.3 staff see only reports of their agencies; the city-wide Center sees 
   if (!receivingHere) assert.equal((await app.inject({ url: `/api/v1/reports/${id}`, headers: sxdOfficer.h })).statusCode, 404, 'no hint that it exists');
   assert.equal((await app.inject({ url: '/api/v1/staff/reports', headers: citizen.h })).statusCode, 403);
 });
+
+test('R-5.2 R-5.7 photos uploaded first are attached to the report; the public sees only metadata-free copies, officers see where and when they were taken', async () => {
+  const { app, citizen, center, staff } = await setup();
+  const { phoneJpeg } = await import('../../adapters/media/fixtures/images.ts');
+  const form = new FormData();
+  form.append('file', new Blob([new Uint8Array(await phoneJpeg({ gps: true, dateTimeOriginal: '2026:03:02 07:25:00' }))]), 'o-ga.jpg');
+  const body = new Response(form);
+  const up = await app.inject({
+    method: 'POST',
+    url: '/api/v1/uploads',
+    headers: { ...citizen.h, 'content-type': body.headers.get('content-type') ?? '' },
+    payload: Buffer.from(await body.arrayBuffer()),
+  });
+  assert.equal(up.statusCode, 201, up.body);
+  const uploadId = up.json().items[0].id as string;
+
+  const someoneElse = await createCitizen(app, { verified: true });
+  const stolen = await app.inject({ method: 'POST', url: '/api/v1/reports', headers: await signInHeaders(app, someoneElse.phone), payload: fieldReport({ media: [uploadId] }) });
+  assert.equal(stolen.statusCode, 400, 'another person\'s upload cannot be attached');
+  assert.ok(stolen.json().errors.some((e: { field: string }) => e.field === 'body.media.0'));
+
+  const res = await app.inject({ method: 'POST', url: '/api/v1/reports', headers: citizen.h, payload: fieldReport({ media: [uploadId] }) });
+  assert.equal(res.statusCode, 201, res.body);
+  const { id, code, media } = res.json();
+  assert.equal(media.length, 1);
+  assert.match(media[0].url, /^\/api\/v1\/media\/[0-9a-f]{64}$/);
+  const copy = await app.inject({ url: media[0].url });
+  assert.equal(copy.statusCode, 200);
+  assert.equal(copy.headers['content-type'], 'image/jpeg');
+
+  const dispatcher = await staff(center.id, 'center_operator');
+  const staffView = (await app.inject({ url: `/api/v1/reports/${id}`, headers: dispatcher.h })).json();
+  assert.equal(staffView.evidence[0].takenAt, '2026-03-02T07:25:00+07:00');
+  assert.ok(staffView.evidence[0].gps, 'the officer can compare the photo\'s position with the pin');
+  const pub = (await app.inject({ url: `/api/v1/public/reports/${code}` })).json();
+  assert.equal(pub.media[0].url, media[0].url);
+  assert.ok(!JSON.stringify(pub).includes('gps') && !JSON.stringify(pub).includes(uploadId), 'no GPS or upload ids in public');
+});

@@ -92,6 +92,7 @@ export default async function reportsRoutes(app: App): Promise<void> {
             ),
             occurredAt: Type.Optional(Type.String({ maxLength: 40, description: 'Thời điểm xảy ra (ISO 8601)' })),
             confidential: Type.Boolean({ description: 'Đề nghị bảo mật danh tính người phản ánh (R-5.7)' }),
+            media: Type.Optional(Type.Array(Type.String({ format: 'uuid' }), { maxItems: 10, description: 'Ảnh, video đã tải lên (POST /api/v1/uploads), theo thứ tự hiển thị' })),
           },
           Strict,
         ),
