@@ -26,7 +26,7 @@ import { auditActor } from '../accounts/staff.ts';
 import type { AppContext } from '../context.ts';
 import { unitOfWork } from '../unit-of-work.ts';
 import { currentCalendar } from '../calendar/current-calendar.ts';
-import { REPORT_SUBJECT, applyClocks } from './clocks.ts';
+import { REPORT_SUBJECT, applyClocks, reassignRunningClocks } from './clocks.ts';
 
 export interface ActionInput {
   action: string;
@@ -140,6 +140,7 @@ export async function actOnReport(ctx: AppContext, actor: Actor, reportId: strin
       ...(t.stops ? { stops: t.stops } : {}),
       ...(t.extends && input.extendTo ? { extend: { stage: t.extends, days: input.extendTo } } : {}),
     });
+    if (input.action === 'transfer') await reassignRunningClocks(w, after);
     if (input.action === 'requestCooperation' && input.targetAgencyId && actor.kind === 'staff')
       await insertCooperation(w.tx, { id: uuidv7(), reportId: report.id, agencyId: input.targetAgencyId, requestedAt: w.now, requestedBy: actor.userId });
     await w.audit({

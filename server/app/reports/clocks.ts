@@ -5,7 +5,7 @@
  */
 import { uuidv7 } from 'uuidv7';
 import { addWorkingTime, deadlinePolicy, type Classification, type DeadlineStage, type ReportKind } from '../../domain/calendar/index.ts';
-import { insertDeadline, stopDeadlines } from '../../db/repos/calendar.repo.ts';
+import { insertDeadline, reassignOpenDeadlines, stopDeadlines } from '../../db/repos/calendar.repo.ts';
 import type { ReportRow } from '../../db/repos/reports.repo.ts';
 import type { Work } from '../unit-of-work.ts';
 import type { CurrentCalendar } from '../calendar/current-calendar.ts';
@@ -17,6 +17,11 @@ export function responsibleAgency(stage: DeadlineStage, r: Pick<ReportRow, 'rece
   if (stage === 'verify' || stage === 'receive') return r.receiving_agency_id;
   if (stage === 'assign') return r.processing_agency_id;
   return r.dispatched_agency_id ?? r.processing_agency_id;
+}
+
+/** After a change of hands, running clocks follow the agency now responsible for them. */
+export async function reassignRunningClocks(w: Work, report: Pick<ReportRow, 'id' | 'receiving_agency_id' | 'processing_agency_id' | 'dispatched_agency_id'>): Promise<void> {
+  await reassignOpenDeadlines(w.tx, REPORT_SUBJECT, report.id, ['verify', 'receive'], report.receiving_agency_id);
 }
 
 export interface ClockChange {

@@ -143,3 +143,15 @@ export async function stopDeadlines(tx: Q, subjectType: string, subjectId: strin
     .returning(['id', 'clock', 'due_at'])
     .execute();
 }
+
+/** Moves running clocks to another agency (a transfer hands the receiving over, R-7.2c; lateness follows it). */
+export async function reassignOpenDeadlines(tx: Q, subjectType: string, subjectId: string, clocks: readonly string[], agencyId: string): Promise<void> {
+  await tx
+    .updateTable('deadlines')
+    .set({ agency_id: agencyId })
+    .where('subject_type', '=', subjectType)
+    .where('subject_id', '=', subjectId)
+    .where('clock', 'in', clocks)
+    .where('stopped_at', 'is', null)
+    .execute();
+}

@@ -113,6 +113,9 @@ test('R-7.2c a report outside the receiving agency\'s authority is transferred u
   const atCenter = await detail(dispatcher.h, r.id);
   assert.equal(atCenter.receivingAgency.id, center.id);
   assert.ok(atCenter.timeline.some((e: { action: string }) => e.action === 'transfer'));
+  // the receiving clock keeps running from submission, now on the Center's account.
+  const clocks = await app.ctx.db.selectFrom('deadlines').select(['clock', 'agency_id', 'stopped_at']).where('subject_id', '=', r.id).execute();
+  assert.deepEqual(clocks, [{ clock: 'receive', agency_id: center.id, stopped_at: null }]);
 });
 
 for (const c of [
