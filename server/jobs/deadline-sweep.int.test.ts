@@ -2,20 +2,11 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { findAgency } from '../db/repos/agencies.repo.ts';
 import { vietnamTime } from '../domain/calendar/index.ts';
-import type { App } from '../http/app.ts';
 import { testApp } from '../../test/context.ts';
 import { createCitizen, createStaff, signInHeaders } from '../../test/factories.ts';
+import { fieldReportBody, reportActionOk } from '../../test/reports.ts';
 import { DEADLINE_OVERDUE, sweepDeadlines } from './deadline-sweep.ts';
 
-const REPORT = {
-  kind: 'field_report',
-  categoryCode: 'hu-hong-mat-duong',
-  title: 'Ổ gà lớn trên phố Đinh Tiên Hoàng',
-  description: 'Mặt đường bị sụt thành ổ gà sâu khoảng 20 cm, xe máy đi qua rất nguy hiểm vào buổi tối.',
-  place: { lat: 21.0287, lng: 105.8524, address: 'Phố Đinh Tiên Hoàng, gần Tháp Rùa' },
-  occurredAt: '2026-03-02T07:30:00+07:00',
-  confidential: false,
-};
 
 async function setup() {
   const t = await testApp();
@@ -28,7 +19,7 @@ async function setup() {
   const operator = await createStaff(t.ctx, [{ agencyId: center.id, role: 'center_operator' }]);
   const operatorH = await signInHeaders(t.app, operator.username);
   const submit = async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/reports', headers: citizenH, payload: REPORT });
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/reports', headers: citizenH, payload: fieldReportBody() });
     assert.equal(res.statusCode, 201, res.body);
     const id = res.json().id as string;
     const detail = (await t.app.inject({ url: `/api/v1/reports/${id}`, headers: operatorH })).json();
@@ -37,12 +28,6 @@ async function setup() {
   return { ...t, sxd, operatorH, submit };
 }
 
-async function act(app: App, h: Record<string, string>, id: string, body: Record<string, unknown>) {
-  const version = (await app.inject({ url: `/api/v1/reports/${id}`, headers: h })).json().version;
-  const res = await app.inject({ method: 'POST', url: `/api/v1/reports/${id}/actions`, headers: h, payload: { version, ...body } });
-  assert.equal(res.statusCode, 200, res.body);
-  return res;
-}
 
 async function overdueEvents(t: Awaited<ReturnType<typeof setup>>, reportId: string) {
   return t.ctx.db
@@ -95,9 +80,9 @@ test('R-8.5 stopped deadlines are ignored, on time or late; the next stage is ma
 
   // One accepted within the 8 working hours, one after them (its receive clock stopped late, never swept).
   t.clock.set(vietnamTime(2026, 3, 2, 10, 0));
-  await act(t.app, t.operatorH, onTime.id, { action: 'accept', targetAgencyId: t.sxd.id, classification: 'normal' });
+  await reportActionOk(t.app, t.operatorH, onTime.id, { action: 'accept', targetAgencyId: t.sxd.id, classification: 'normal' });
   t.clock.set(vietnamTime(2026, 3, 3, 10, 0));
-  await act(t.app, t.operatorH, late.id, { action: 'accept', targetAgencyId: t.sxd.id, classification: 'normal' });
+  await reportActionOk(t.app, t.operatorH, late.id, { action: 'accept', targetAgencyId: t.sxd.id, classification: 'normal' });
 
   // Thu 5 March: both assign clocks (4 working hours, R-8.5) are past due and still open.
   t.clock.set(vietnamTime(2026, 3, 5, 9, 0));

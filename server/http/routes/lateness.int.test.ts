@@ -4,25 +4,11 @@ import { uuidv7 } from 'uuidv7';
 import { findAgency } from '../../db/repos/agencies.repo.ts';
 import { insertDeadline, latestCalendarVersionId } from '../../db/repos/calendar.repo.ts';
 import { vietnamTime } from '../../domain/calendar/index.ts';
-import type { App } from '../app.ts';
 import { testApp } from '../../../test/context.ts';
 import { createCitizen, createStaff, signInHeaders } from '../../../test/factories.ts';
+import { fieldReportBody, reportActionOk } from '../../../test/reports.ts';
 
-const REPORT = {
-  kind: 'field_report',
-  categoryCode: 'hu-hong-mat-duong',
-  title: 'Ổ gà lớn trên phố Đinh Tiên Hoàng',
-  description: 'Mặt đường bị sụt thành ổ gà sâu khoảng 20 cm, xe máy đi qua rất nguy hiểm vào buổi tối.',
-  place: { lat: 21.0287, lng: 105.8524, address: 'Phố Đinh Tiên Hoàng, gần Tháp Rùa' },
-  occurredAt: '2026-03-02T07:30:00+07:00',
-  confidential: false,
-};
 
-async function act(app: App, h: Record<string, string>, id: string, body: Record<string, unknown>) {
-  const version = (await app.inject({ url: `/api/v1/reports/${id}`, headers: h })).json().version;
-  const res = await app.inject({ method: 'POST', url: `/api/v1/reports/${id}/actions`, headers: h, payload: { version, ...body } });
-  assert.equal(res.statusCode, 200, res.body);
-}
 
 interface Stage {
   stage: string;
@@ -65,7 +51,7 @@ async function march() {
   const citizenH = await signInHeaders(app, citizen.phone);
 
   const submit = async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/v1/reports', headers: citizenH, payload: REPORT });
+    const res = await app.inject({ method: 'POST', url: '/api/v1/reports', headers: citizenH, payload: fieldReportBody() });
     assert.equal(res.statusCode, 201, res.body);
     return res.json().id as string;
   };
@@ -74,10 +60,10 @@ async function march() {
   assert.notEqual(receiving, sxd.id, 'the scenario needs the receiving agency to differ from the processing one');
 
   const handle = async (id: string) => {
-    await act(app, operator.h, id, { action: 'accept', targetAgencyId: sxd.id, classification: 'normal' });
+    await reportActionOk(app, operator.h, id, { action: 'accept', targetAgencyId: sxd.id, classification: 'normal' });
     clock.advance(30 * 60_000);
-    await act(app, head.h, id, { action: 'take' });
-    await act(app, head.h, id, { action: 'assign', assigneeId: officer.id });
+    await reportActionOk(app, head.h, id, { action: 'take' });
+    await reportActionOk(app, head.h, id, { action: 'assign', assigneeId: officer.id });
   };
   clock.set(vietnamTime(2026, 3, 2, 10, 0));
   await handle(a);

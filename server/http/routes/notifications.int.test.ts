@@ -6,16 +6,8 @@ import { sweepDeadlines } from '../../jobs/deadline-sweep.ts';
 import type { App } from '../app.ts';
 import { testApp } from '../../../test/context.ts';
 import { createCitizen, createStaff, signInHeaders } from '../../../test/factories.ts';
+import { fieldReportBody, reportActionOk } from '../../../test/reports.ts';
 
-const REPORT = {
-  kind: 'field_report',
-  categoryCode: 'hu-hong-mat-duong',
-  title: 'Ổ gà lớn trên phố Đinh Tiên Hoàng',
-  description: 'Mặt đường bị sụt thành ổ gà sâu khoảng 20 cm, xe máy đi qua rất nguy hiểm vào buổi tối.',
-  place: { lat: 21.0287, lng: 105.8524, address: 'Phố Đinh Tiên Hoàng, gần Tháp Rùa' },
-  occurredAt: '2026-03-02T07:30:00+07:00',
-  confidential: false,
-};
 
 interface Item {
   id: string;
@@ -28,11 +20,6 @@ interface Item {
   read: boolean;
 }
 
-async function act(app: App, h: Record<string, string>, id: string, body: Record<string, unknown>) {
-  const version = (await app.inject({ url: `/api/v1/reports/${id}`, headers: h })).json().version;
-  const res = await app.inject({ method: 'POST', url: `/api/v1/reports/${id}/actions`, headers: h, payload: { version, ...body } });
-  assert.equal(res.statusCode, 200, res.body);
-}
 
 async function setup() {
   const t = await testApp();
@@ -47,7 +34,7 @@ async function setup() {
     return { ...c, h: await signInHeaders(app, c.phone) };
   };
   const submit = async (h: Record<string, string>) => {
-    const res = await app.inject({ method: 'POST', url: '/api/v1/reports', headers: h, payload: REPORT });
+    const res = await app.inject({ method: 'POST', url: '/api/v1/reports', headers: h, payload: fieldReportBody() });
     assert.equal(res.statusCode, 201, res.body);
     return { id: res.json().id as string, code: res.json().code as string };
   };
@@ -69,14 +56,14 @@ test('R-13 R-7.2 R-6.2 the reporter is told of accept and reject on their own re
 
   // Verification asks Alice something (R-6.2d, R-7.1); her answer is her own action; then the Center accepts.
   t.clock.set(vietnamTime(2026, 3, 2, 9, 30));
-  await act(t.app, t.operatorH, x.id, { action: 'startVerification', question: 'Xin cho biết số nhà gần nhất?' });
+  await reportActionOk(t.app, t.operatorH, x.id, { action: 'startVerification', question: 'Xin cho biết số nhà gần nhất?' });
   t.clock.set(vietnamTime(2026, 3, 2, 9, 45));
-  await act(t.app, alice.h, x.id, { action: 'provideInformation', answer: 'Trước số nhà 12 Đinh Tiên Hoàng.' });
+  await reportActionOk(t.app, alice.h, x.id, { action: 'provideInformation', answer: 'Trước số nhà 12 Đinh Tiên Hoàng.' });
   t.clock.set(vietnamTime(2026, 3, 2, 10, 0));
-  await act(t.app, t.operatorH, x.id, { action: 'accept', targetAgencyId: t.sxd.id, classification: 'normal' });
-  await act(t.app, t.operatorH, y.id, { action: 'reject', rejectReason: 'c', explanation: 'Trùng với phản ánh đã có về cùng ổ gà.' });
+  await reportActionOk(t.app, t.operatorH, x.id, { action: 'accept', targetAgencyId: t.sxd.id, classification: 'normal' });
+  await reportActionOk(t.app, t.operatorH, y.id, { action: 'reject', rejectReason: 'c', explanation: 'Trùng với phản ánh đã có về cùng ổ gà.' });
   // Internal steps and oversight records are not notifications: the head takes it; the assign clock runs late.
-  await act(t.app, t.headH, x.id, { action: 'take' });
+  await reportActionOk(t.app, t.headH, x.id, { action: 'take' });
   t.clock.set(vietnamTime(2026, 3, 4, 9, 0));
   assert.ok((await sweepDeadlines(t.ctx)).newlyOverdue >= 1);
 
@@ -114,11 +101,11 @@ test('R-13 notifications are marked read by ids or up to one of them; another ci
   const w = await t.submit(alice.h);
   const health = (await findAgency(t.ctx.db, { code: 'so-y-te' }))!;
   t.clock.set(vietnamTime(2026, 3, 2, 10, 0));
-  await act(t.app, t.operatorH, x.id, { action: 'accept', targetAgencyId: t.sxd.id, classification: 'normal' });
+  await reportActionOk(t.app, t.operatorH, x.id, { action: 'accept', targetAgencyId: t.sxd.id, classification: 'normal' });
   t.clock.set(vietnamTime(2026, 3, 2, 10, 5));
-  await act(t.app, t.operatorH, z.id, { action: 'reject', rejectReason: 'a', explanation: 'Thiếu vị trí cụ thể.' });
+  await reportActionOk(t.app, t.operatorH, z.id, { action: 'reject', rejectReason: 'a', explanation: 'Thiếu vị trí cụ thể.' });
   t.clock.set(vietnamTime(2026, 3, 2, 10, 10));
-  await act(t.app, t.operatorH, w.id, { action: 'transfer', targetAgencyId: health.id, explanation: 'Thuộc thẩm quyền ngành y tế.' });
+  await reportActionOk(t.app, t.operatorH, w.id, { action: 'transfer', targetAgencyId: health.id, explanation: 'Thuộc thẩm quyền ngành y tế.' });
 
   const all = await inbox(t.app, alice.h);
   assert.deepEqual(

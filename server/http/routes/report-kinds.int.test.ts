@@ -5,6 +5,7 @@ import { vietnamTime } from '../../domain/calendar/index.ts';
 import type { StaffRole } from '../../domain/access/index.ts';
 import { testApp } from '../../../test/context.ts';
 import { createCitizen, createStaff, signInHeaders } from '../../../test/factories.ts';
+import { reportAction, reportActionOk } from '../../../test/reports.ts';
 
 async function setup() {
   const t = await testApp();
@@ -24,15 +25,8 @@ async function setup() {
     assert.equal(res.statusCode, 201, res.body);
     return res.json() as { id: string; code: string };
   };
-  const act = async (h: Record<string, string>, id: string, body: Record<string, unknown>) => {
-    const version = (await app.inject({ url: `/api/v1/reports/${id}`, headers: h })).json().version ?? 1;
-    return app.inject({ method: 'POST', url: `/api/v1/reports/${id}/actions`, headers: h, payload: { version, ...body } });
-  };
-  const ok = async (h: Record<string, string>, id: string, body: Record<string, unknown>) => {
-    const res = await act(h, id, body);
-    assert.equal(res.statusCode, 200, `${String(body.action)}: ${res.body}`);
-    return res.json();
-  };
+  const act = (h: Record<string, string>, id: string, body: Record<string, unknown>) => reportAction(app, h, id, body);
+  const ok = async (h: Record<string, string>, id: string, body: Record<string, unknown>) => (await reportActionOk(app, h, id, body)).json();
   const detail = async (h: Record<string, string>, id: string) => (await app.inject({ url: `/api/v1/reports/${id}`, headers: h })).json();
   const dispatcher = await staff('trung-tam-phuc-vu-hanh-chinh-cong', 'center_operator');
   return { ...t, agency, staff, submit, act, ok, detail, dispatcher, ch };

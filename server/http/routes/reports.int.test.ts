@@ -2,24 +2,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { findAgency } from '../../db/repos/agencies.repo.ts';
 import { vietnamTime } from '../../domain/calendar/index.ts';
-import type { App } from '../app.ts';
 import { testApp } from '../../../test/context.ts';
 import { createCitizen, createStaff, signInHeaders } from '../../../test/factories.ts';
-
-const HO_HOAN_KIEM = { lat: 21.0287, lng: 105.8524, address: 'Phố Đinh Tiên Hoàng, gần Tháp Rùa' };
-
-function fieldReport(overrides: Record<string, unknown> = {}) {
-  return {
-    kind: 'field_report',
-    categoryCode: 'hu-hong-mat-duong',
-    title: 'Ổ gà lớn trên phố Đinh Tiên Hoàng',
-    description: 'Mặt đường bị sụt thành ổ gà sâu khoảng 20 cm, xe máy đi qua rất nguy hiểm vào buổi tối.',
-    place: HO_HOAN_KIEM,
-    occurredAt: '2026-03-02T07:30:00+07:00',
-    confidential: false,
-    ...overrides,
-  };
-}
+import { fieldReportBody, reportAction } from '../../../test/reports.ts';
 
 async function setup() {
   // Mon 2 March 2026, 09:00 in Hà Nội.
@@ -45,15 +30,9 @@ async function setup() {
   };
 }
 
-async function act(app: App, h: Record<string, string>, id: string, body: Record<string, unknown>) {
-  const detail = await app.inject({ url: `/api/v1/reports/${id}`, headers: h });
-  const version = detail.statusCode === 200 ? detail.json().version : 1;
-  return app.inject({ method: 'POST', url: `/api/v1/reports/${id}/actions`, headers: h, payload: { version, ...body } });
-}
-
 test('R-5 R-6.1 a verified citizen submits a field report: a human code, the commune resolved, routed, the receiving deadline stored', async () => {
   const { app, citizen } = await setup();
-  const res = await app.inject({ method: 'POST', url: '/api/v1/reports', headers: { ...citizen.h, 'idempotency-key': 'gui-lan-1-abcdef' }, payload: fieldReport() });
+  const res = await app.inject({ method: 'POST', url: '/api/v1/reports', headers: { ...citizen.h, 'idempotency-key': 'gui-lan-1-abcdef' }, payload: fieldReportBody() });
   assert.equal(res.statusCode, 201, res.body);
   const r = res.json();
   assert.match(r.code, /^PA-2026-\d{6}$/);
@@ -65,11 +44,11 @@ test('R-5 R-6.1 a verified citizen submits a field report: a human code, the com
   assert.equal(r.timeline[0].action, 'submit');
 
   // Idempotency: the same submission with the same key is the same report, not a second one.
-  const again = await app.inject({ method: 'POST', url: '/api/v1/reports', headers: { ...citizen.h, 'idempotency-key': 'gui-lan-1-abcdef' }, payload: fieldReport() });
+  const again = await app.inject({ method: 'POST', url: '/api/v1/reports', headers: { ...citizen.h, 'idempotency-key': 'gui-lan-1-abcdef' }, payload: fieldReportBody() });
   assert.equal(again.statusCode, 200);
   assert.equal(again.headers['idempotent-replayed'], 'true');
   assert.equal(again.json().id, r.id);
-  const other = await app.inject({ method: 'POST', url: '/api/v1/reports', headers: { ...citizen.h, 'idempotency-key': 'gui-lan-1-abcdef' }, payload: fieldReport({ title: 'Một phản ánh khác hẳn' }) });
+  const other = await app.inject({ method: 'POST', url: '/api/v1/reports', headers: { ...citizen.h, 'idempotency-key': 'gui-lan-1-abcdef' }, payload: fieldReportBody({ title: 'Một phản ánh khác hẳn' }) });
   assert.equal(other.statusCode, 409);
   assert.equal(other.json().code, 'IDEMPOTENCY_KEY_REUSED');
   const mine = (await app.inject({ url: '/api/v1/me/reports', headers: citizen.h })).json();
@@ -82,29 +61,29 @@ test('R-5.2 R-6.1c bad submissions get 400 naming every field; unverified citize
     method: 'POST',
     url: '/api/v1/reports',
     headers: citizen.h,
-    payload: fieldReport({ title: 'ổ', description: 'ngắn', place: { lat: 20.8449, lng: 106.6881 }, occurredAt: '2026-03-05T08:00:00+07:00', categoryCode: 'khong-co' }),
+    payload: fieldReportBody({ title: 'ổ', description: 'ngắn', place: { lat: 20.8449, lng: 106.6881 }, occurredAt: '2026-03-05T08:00:00+07:00', categoryCode: 'khong-co' }),
   });
   assert.equal(bad.statusCode, 400);
   const fields = bad.json().errors.map((e: { field: string }) => e.field).sort();
   assert.deepEqual(fields, ['body.categoryCode', 'body.description', 'body.occurredAt', 'body.place', 'body.title']);
-  const noPlace = await app.inject({ method: 'POST', url: '/api/v1/reports', headers: citizen.h, payload: { ...fieldReport(), place: undefined } });
+  const noPlace = await app.inject({ method: 'POST', url: '/api/v1/reports', headers: citizen.h, payload: { ...fieldReportBody(), place: undefined } });
   assert.equal(noPlace.statusCode, 400);
   assert.ok(noPlace.json().errors.some((e: { field: string }) => e.field === 'body.place'));
-  const unknown = await app.inject({ method: 'POST', url: '/api/v1/reports', headers: citizen.h, payload: { ...fieldReport(), priority: 'cao' } });
+  const unknown = await app.inject({ method: 'POST', url: '/api/v1/reports', headers: citizen.h, payload: { ...fieldReportBody(), priority: 'cao' } });
   assert.equal(unknown.statusCode, 400, 'unknown fields are refused, not dropped');
 
   const unverified = await createCitizen(app);
-  const u = await app.inject({ method: 'POST', url: '/api/v1/reports', headers: await signInHeaders(app, unverified.phone), payload: fieldReport() });
+  const u = await app.inject({ method: 'POST', url: '/api/v1/reports', headers: await signInHeaders(app, unverified.phone), payload: fieldReportBody() });
   assert.equal(u.statusCode, 403);
   assert.equal(u.json().code, 'IDENTITY_NOT_VERIFIED');
   const officer = await createStaff(ctx, [{ agencyId: sxd.id, role: 'processing_officer' }]);
-  assert.equal((await app.inject({ method: 'POST', url: '/api/v1/reports', headers: await signInHeaders(app, officer.username), payload: fieldReport() })).statusCode, 403);
-  assert.equal((await app.inject({ method: 'POST', url: '/api/v1/reports', payload: fieldReport() })).statusCode, 401);
+  assert.equal((await app.inject({ method: 'POST', url: '/api/v1/reports', headers: await signInHeaders(app, officer.username), payload: fieldReportBody() })).statusCode, 403);
+  assert.equal((await app.inject({ method: 'POST', url: '/api/v1/reports', payload: fieldReportBody() })).statusCode, 401);
 });
 
 test('R-7 R-8.1 R-12 R-13 a field report accepted, dispatched to a commune, drafted, rejected back, redrafted with proof, approved, clarified and rated', async () => {
   const { app, ctx, clock, citizen, center, sxd, hoanKiem, staff } = await setup();
-  const submitted = await app.inject({ method: 'POST', url: '/api/v1/reports', headers: citizen.h, payload: fieldReport() });
+  const submitted = await app.inject({ method: 'POST', url: '/api/v1/reports', headers: citizen.h, payload: fieldReportBody() });
   const id = submitted.json().id as string;
 
   const dispatcher = await staff(center.id, 'center_operator');
@@ -115,32 +94,32 @@ test('R-7 R-8.1 R-12 R-13 a field report accepted, dispatched to a commune, draf
 
   // Receiving (R-7.2b): the Center accepts and forwards to Sở Xây dựng as a normal report, one hour later.
   clock.set(vietnamTime(2026, 3, 2, 10, 0));
-  assert.equal((await act(app, citizen.h, id, { action: 'accept', targetAgencyId: sxd.id, classification: 'normal' })).statusCode, 403, 'the reporter cannot accept');
-  const accepted = await act(app, dispatcher.h, id, { action: 'accept', targetAgencyId: sxd.id, classification: 'normal' });
+  assert.equal((await reportAction(app, citizen.h, id, { action: 'accept', targetAgencyId: sxd.id, classification: 'normal' })).statusCode, 403, 'the reporter cannot accept');
+  const accepted = await reportAction(app, dispatcher.h, id, { action: 'accept', targetAgencyId: sxd.id, classification: 'normal' });
   assert.equal(accepted.statusCode, 200, accepted.body);
   assert.equal(accepted.json().state, 'accepted');
 
   // Step 1–2: the head takes it and dispatches it to the ward (R-8.1), then the ward leader assigns an officer.
-  assert.equal((await act(app, head.h, id, { action: 'take' })).statusCode, 200);
-  const dispatched = await act(app, head.h, id, { action: 'dispatch', targetAgencyId: hoanKiem.id });
+  assert.equal((await reportAction(app, head.h, id, { action: 'take' })).statusCode, 200);
+  const dispatched = await reportAction(app, head.h, id, { action: 'dispatch', targetAgencyId: hoanKiem.id });
   assert.equal(dispatched.statusCode, 200, dispatched.body);
-  const wrongAssignee = await act(app, leader.h, id, { action: 'assign', assigneeId: stranger.id });
+  const wrongAssignee = await reportAction(app, leader.h, id, { action: 'assign', assigneeId: stranger.id });
   assert.equal(wrongAssignee.statusCode, 400, 'an officer of another agency cannot be assigned');
-  assert.equal((await act(app, leader.h, id, { action: 'assign', assigneeId: officer.id })).statusCode, 200);
+  assert.equal((await reportAction(app, leader.h, id, { action: 'assign', assigneeId: officer.id })).statusCode, 200);
   const process = (await app.inject({ url: `/api/v1/reports/${id}`, headers: officer.h })).json().deadlines.find((d: { stage: string }) => d.stage === 'process');
   // R-8.5 normal: 7 working days after assignment (dispatch at Mon 10:00 → Wed 11/03 10:00).
   assert.equal(process.due, '2026-03-11T10:00:00+07:00');
 
   // Step 4–5: a draft without proof cannot be approved (R-12.2); the head sends it back (R-12.1: 1 WD to redo).
-  assert.equal((await act(app, officer.h, id, { action: 'draftResult', resultText: 'Đã kiểm tra, sẽ sửa.' })).statusCode, 200);
-  const noProof = await act(app, head.h, id, { action: 'approve' });
+  assert.equal((await reportAction(app, officer.h, id, { action: 'draftResult', resultText: 'Đã kiểm tra, sẽ sửa.' })).statusCode, 200);
+  const noProof = await reportAction(app, head.h, id, { action: 'approve' });
   assert.equal(noProof.statusCode, 400);
   assert.ok(noProof.json().errors.some((e: { field: string }) => e.field === 'body.proofs'));
   assert.match(noProof.json().detail, /R-12\.2/);
-  const back = await act(app, head.h, id, { action: 'rejectDraft', explanation: 'Cần biên bản kiểm tra hiện trường và thời gian hoàn thành.' });
+  const back = await reportAction(app, head.h, id, { action: 'rejectDraft', explanation: 'Cần biên bản kiểm tra hiện trường và thời gian hoàn thành.' });
   assert.equal(back.json().state, 'draftRejected');
   assert.ok(back.json().deadlines.some((d: { stage: string; stoppedAt: string | null }) => d.stage === 'redo' && d.stoppedAt === null));
-  const redraft = await act(app, officer.h, id, {
+  const redraft = await reportAction(app, officer.h, id, {
     action: 'draftResult',
     resultText: 'Ngày 03/03/2026 đã vá ổ gà, thảm lại 4 m² mặt đường. Đề nghị người dân tiếp tục giám sát.',
     proofs: [{ kind: 'inspection_record', title: 'Biên bản kiểm tra hiện trường 03/03/2026' }],
@@ -159,12 +138,12 @@ test('R-7 R-8.1 R-12 R-13 a field report accepted, dispatched to a commune, draf
   assert.equal(published.result.proofs[0].title, 'Biên bản kiểm tra hiện trường 03/03/2026');
 
   // R-13: clarification within the window, answered; then the rating.
-  assert.equal((await act(app, citizen.h, id, { action: 'requestClarification', question: 'Khi nào thảm lại toàn bộ tuyến phố?' })).statusCode, 200);
-  assert.equal((await act(app, officer.h, id, { action: 'answerClarification', answer: 'Dự kiến trong quý II/2026.' })).statusCode, 200);
-  const rated = await act(app, citizen.h, id, { action: 'rate', rating: 'acceptable', comment: 'Đã sửa nhưng còn chậm.' });
+  assert.equal((await reportAction(app, citizen.h, id, { action: 'requestClarification', question: 'Khi nào thảm lại toàn bộ tuyến phố?' })).statusCode, 200);
+  assert.equal((await reportAction(app, officer.h, id, { action: 'answerClarification', answer: 'Dự kiến trong quý II/2026.' })).statusCode, 200);
+  const rated = await reportAction(app, citizen.h, id, { action: 'rate', rating: 'acceptable', comment: 'Đã sửa nhưng còn chậm.' });
   assert.equal(rated.statusCode, 200, rated.body);
   assert.equal(rated.json().state, 'rated');
-  assert.equal((await act(app, citizen.h, id, { action: 'rate', rating: 'satisfied' })).statusCode, 409, 'a terminal state has no exit');
+  assert.equal((await reportAction(app, citizen.h, id, { action: 'rate', rating: 'satisfied' })).statusCode, 409, 'a terminal state has no exit');
 
   // Every action is an audited event with its actor, in order.
   const events = await ctx.db.selectFrom('audit_events').select(['action', 'actor_id', 'from_state', 'to_state']).where('subject_id', '=', id).orderBy('occurred_at').orderBy('id').execute();
@@ -180,12 +159,12 @@ test('R-7 R-8.1 R-12 R-13 a field report accepted, dispatched to a commune, draf
 
 test('R-6.2 a rejection carries an Art. 6.2 reason and an explanation, which the reporter sees; the public does not see the report', async () => {
   const { app, citizen, center, staff } = await setup();
-  const id = (await app.inject({ method: 'POST', url: '/api/v1/reports', headers: citizen.h, payload: fieldReport() })).json().id;
+  const id = (await app.inject({ method: 'POST', url: '/api/v1/reports', headers: citizen.h, payload: fieldReportBody() })).json().id;
   const dispatcher = await staff(center.id, 'center_operator');
-  const noReason = await act(app, dispatcher.h, id, { action: 'reject', explanation: 'Nội dung quảng cáo dịch vụ sửa chữa.' });
+  const noReason = await reportAction(app, dispatcher.h, id, { action: 'reject', explanation: 'Nội dung quảng cáo dịch vụ sửa chữa.' });
   assert.equal(noReason.statusCode, 400);
   assert.ok(noReason.json().errors.some((e: { field: string }) => e.field === 'body.rejectReason'));
-  const rejected = await act(app, dispatcher.h, id, { action: 'reject', rejectReason: 'e', explanation: 'Nội dung quảng cáo dịch vụ sửa chữa.' });
+  const rejected = await reportAction(app, dispatcher.h, id, { action: 'reject', rejectReason: 'e', explanation: 'Nội dung quảng cáo dịch vụ sửa chữa.' });
   assert.equal(rejected.statusCode, 200, rejected.body);
   const seen = (await app.inject({ url: `/api/v1/reports/${id}`, headers: citizen.h })).json();
   assert.equal(seen.state, 'rejected');
@@ -196,11 +175,11 @@ test('R-6.2 a rejection carries an Art. 6.2 reason and an explanation, which the
 
 test('R-5.7 R-14 public endpoints and timelines never contain a reporter\'s name, CCCD, phone or e-mail', async () => {
   const { app, ctx, citizen, center, staff, logs } = await setup();
-  const res = await app.inject({ method: 'POST', url: '/api/v1/reports', headers: citizen.h, payload: fieldReport({ confidential: true }) });
+  const res = await app.inject({ method: 'POST', url: '/api/v1/reports', headers: citizen.h, payload: fieldReportBody({ confidential: true }) });
   const { id, code } = res.json();
   const dispatcher = await staff(center.id, 'center_operator');
   const sxd = (await findAgency(ctx.db, { code: 'so-xay-dung' }))!;
-  await act(app, dispatcher.h, id, { action: 'accept', targetAgencyId: sxd.id, classification: 'urgent' });
+  await reportAction(app, dispatcher.h, id, { action: 'accept', targetAgencyId: sxd.id, classification: 'urgent' });
   const bodies = [
     (await app.inject({ url: `/api/v1/public/reports/${code}` })).body,
     (await app.inject({ url: '/api/v1/public/reports' })).body,
@@ -219,7 +198,7 @@ test('R-5.7 R-14 public endpoints and timelines never contain a reporter\'s name
 
 test('R-4.3 staff see only reports of their agencies; the city-wide Center sees all', async () => {
   const { app, citizen, center, sxd, staff } = await setup();
-  await app.inject({ method: 'POST', url: '/api/v1/reports', headers: citizen.h, payload: fieldReport() });
+  await app.inject({ method: 'POST', url: '/api/v1/reports', headers: citizen.h, payload: fieldReportBody() });
   const dispatcher = await staff(center.id, 'center_operator');
   const sxdOfficer = await staff(sxd.id, 'receiving_officer');
   const centerQueue = (await app.inject({ url: '/api/v1/staff/reports?state=submitted', headers: dispatcher.h })).json();
@@ -248,11 +227,11 @@ test('R-5.2 R-5.7 photos uploaded first are attached to the report; the public s
   const uploadId = up.json().items[0].id as string;
 
   const someoneElse = await createCitizen(app, { verified: true });
-  const stolen = await app.inject({ method: 'POST', url: '/api/v1/reports', headers: await signInHeaders(app, someoneElse.phone), payload: fieldReport({ media: [uploadId] }) });
+  const stolen = await app.inject({ method: 'POST', url: '/api/v1/reports', headers: await signInHeaders(app, someoneElse.phone), payload: fieldReportBody({ media: [uploadId] }) });
   assert.equal(stolen.statusCode, 400, 'another person\'s upload cannot be attached');
   assert.ok(stolen.json().errors.some((e: { field: string }) => e.field === 'body.media.0'));
 
-  const res = await app.inject({ method: 'POST', url: '/api/v1/reports', headers: citizen.h, payload: fieldReport({ media: [uploadId] }) });
+  const res = await app.inject({ method: 'POST', url: '/api/v1/reports', headers: citizen.h, payload: fieldReportBody({ media: [uploadId] }) });
   assert.equal(res.statusCode, 201, res.body);
   const { id, code, media } = res.json();
   assert.equal(media.length, 1);
