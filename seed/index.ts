@@ -3,6 +3,7 @@
  * and into the test template; demo accounts are added only when SEED_DEMO is on. Every step is idempotent.
  */
 import type { AppContext } from '../server/app/context.ts';
+import { referenceChanged } from '../server/app/reference/reference-data.ts';
 import { seedAgencies } from './agencies.seed.ts';
 import { seedCalendar } from './calendar.seed.ts';
 import { seedCategories } from './categories.seed.ts';
@@ -21,6 +22,7 @@ export async function seedReference(ctx: AppContext): Promise<string[]> {
     const msg = await step(ctx);
     if (msg) done.push(msg);
   }
+  referenceChanged(ctx.db);
   return done;
 }
 

@@ -29,6 +29,12 @@ export interface Config {
   sessionTtlHours: number;
   /** How often the deadline sweep marks overdue deadlines. */
   deadlineSweepSeconds: number;
+  /**
+   * How long a server trusts its in-memory copy of the reference data (units, agencies, categories, routing
+   * rules, calendar) before it asks whether another server changed it (ADR 0005). Changes made through this
+   * server take effect at once.
+   */
+  referenceRefreshMs: number;
 }
 
 type Parser<T> = (raw: string) => T | { error: string };
@@ -85,6 +91,7 @@ export const CONFIG_KEYS = {
   TRUST_PROXY: spec(bool, false),
   SESSION_TTL_HOURS: spec(int(1, 24 * 90), 24 * 7),
   DEADLINE_SWEEP_SECONDS: spec(int(1, 24 * 3600), 60),
+  REFERENCE_REFRESH_MS: spec(int(0, 60_000), 1000),
 } satisfies Record<string, KeySpec<unknown>>;
 
 export class ConfigError extends Error {
@@ -153,5 +160,6 @@ export function loadConfig(
     trustProxy: v.TRUST_PROXY ?? false,
     sessionTtlHours: v.SESSION_TTL_HOURS ?? 24 * 7,
     deadlineSweepSeconds: v.DEADLINE_SWEEP_SECONDS ?? 60,
+    referenceRefreshMs: v.REFERENCE_REFRESH_MS ?? 1000,
   };
 }

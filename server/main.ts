@@ -5,7 +5,7 @@
 import { openPlatform } from './bootstrap.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { DataDirLockedError } from './db/lock.ts';
-import { currentCalendar } from './app/calendar/current-calendar.ts';
+import { currentCalendar } from './app/reference/reference-data.ts';
 import { buildApp } from './http/app.ts';
 import { startDeadlineSweep } from './jobs/deadline-sweep.ts';
 import { seedDemo } from '../seed/index.ts';
@@ -23,16 +23,18 @@ async function main(): Promise<void> {
   const { ctx, applied, seeded, piiKey } = platform;
   const demo = config.seedDemo ? await seedDemo(ctx) : [];
   const app = await buildApp(ctx);
-  const calendar = await currentCalendar(ctx.db);
+  const calendar = await currentCalendar(ctx);
   const storedYears = Object.keys(calendar.stored.years);
   const provisionalYears = storedYears.filter((y) => calendar.stored.years[y]?.status !== 'final');
 
-  // overdue deadlines are recorded per responsible agency; a failed run is logged, the next one retries.
+  // overdue deadlines are recorded per responsible agency; R-13: reports whose clarification window
+  // ended are closed. A failed run is logged, the next one retries.
   const sweep = startDeadlineSweep(ctx, {
     everySeconds: config.deadlineSweepSeconds,
     onError: (err) => app.log.error({ err }, 'deadline sweep failed'),
-    onSwept: ({ newlyOverdue }) => {
+    onSwept: ({ newlyOverdue, closed }) => {
       if (newlyOverdue > 0) app.log.info({ newlyOverdue }, 'deadline sweep: deadlines newly overdue');
+      if (closed > 0) app.log.info({ closed }, 'deadline sweep: reports closed after the clarification window (R-13)');
     },
   });
 

@@ -1,8 +1,8 @@
 /**
  * Report intake (issue 4): submissions per second through the whole platform (HTTP schema validation, session,
- * category and place checks, routing, human code, deadline, audit event — one transaction), against a raw
- * single-row INSERT of the same report row into the same database in the same run. Then an open-loop run at a
- * fixed arrival rate (default 500/s) for latency percentiles. No media.
+ * category and place checks, routing, human code, deadline, audit event — one statement, ADR 0005), the same
+ * use case called without HTTP, and a raw single-row INSERT of the same report row into the same database in
+ * the same run. Then an open-loop run at a fixed arrival rate (default 500/s) for latency percentiles. No media.
  *
  *   node --import tsx bench/intake/intake.bench.ts [--quick]          embedded PGlite (in memory)
  *   BENCH_DATABASE_URL=postgres://… node --import tsx bench/intake/intake.bench.ts   a PostgreSQL server
@@ -22,6 +22,7 @@ import { loadConfig } from '../../server/config.ts';
 import { openPglite, openPostgres, type Database } from '../../server/db/client.ts';
 import { migrate } from '../../server/db/migrate.ts';
 import { findAgency } from '../../server/db/repos/agencies.repo.ts';
+import { submitReport } from '../../server/app/reports/submit-report.ts';
 import { buildApp } from '../../server/http/app.ts';
 import { seedReference } from '../../seed/index.ts';
 
@@ -77,9 +78,23 @@ export async function run(opts: { quick: boolean }): Promise<{ name: string; lin
   await ctx.db.updateTable('users').set({ identity_verified_at: new Date(), identity_verification_ref: 'bench' }).where('id', '=', userId).execute();
   const token = (await app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { login: '0912000001', password: 'mat-khau-bench', mode: 'bearer' } })).json().token;
   const headers = { authorization: `Bearer ${token}` };
+  let submitted = 0;
   const submit = async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/v1/reports', headers, payload: { ...BODY, occurredAt: new Date().toISOString() } });
+    // As the web app sends it: every submission with its own Idempotency-Key.
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/reports',
+      headers: { ...headers, 'idempotency-key': `bench-${process.pid}-${++submitted}` },
+      payload: { ...BODY, occurredAt: new Date(Date.now() - 60_000).toISOString() },
+    });
     if (res.statusCode !== 201) throw new Error(`submission failed: ${res.statusCode} ${res.body}`);
+  };
+
+  // The same use case without HTTP (no JSON, no schema validation, no session look-up): what the platform's
+  // own work costs, apart from the web layer.
+  const citizen = { kind: 'citizen' as const, userId, identityVerified: true };
+  const useCase = async () => {
+    await submitReport(ctx, citizen, { ...BODY, occurredAt: new Date(Date.now() - 60_000) }, `bench-uc-${process.pid}-${++submitted}`);
   };
 
   const receiving = (await findAgency(ctx.db, { code: 'ubnd-phuong-hoan-kiem' }))!.id;
@@ -112,6 +127,7 @@ export async function run(opts: { quick: boolean }): Promise<{ name: string; lin
   const concurrency = process.env.BENCH_DATABASE_URL ? 8 : 1;
   await closedLoop(submit, 300, concurrency); // warm-up
   const platform = await closedLoop(submit, budget, concurrency);
+  const direct = await closedLoop(useCase, budget, concurrency);
   const raw = await closedLoop(rawInsert, budget, concurrency);
 
   // Open loop: requests arrive at a fixed rate whether or not earlier ones finished.
@@ -142,6 +158,7 @@ export async function run(opts: { quick: boolean }): Promise<{ name: string; lin
     lines: [
       `closed loop, ${concurrency} in flight:`,
       `  platform submission ${fmt(platform.rate)} /s   p50 ${ms(percentile(platform.sorted, 50))}  p99 ${ms(percentile(platform.sorted, 99))}`,
+      `  use case, no HTTP     ${fmt(direct.rate)} /s   p50 ${ms(percentile(direct.sorted, 50))}  p99 ${ms(percentile(direct.sorted, 99))}`,
       `  raw single-row INSERT ${fmt(raw.rate)} /s   p50 ${ms(percentile(raw.sorted, 50))}  p99 ${ms(percentile(raw.sorted, 99))}`,
       `  platform / raw = ${((platform.rate / raw.rate) * 100).toFixed(0)} %   (target on PostgreSQL: ≥ 50 %)`,
       `open loop at ${arrivalRate}/s for ${seconds} s: completed ${fmt(achieved)} /s, failures ${failures}, p50 ${ms(percentile(latencies, 50))}, p99 ${ms(percentile(latencies, 99))}   (target: p99 ≤ 50 ms)`,

@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { UnitOfWorkContext } from '../app/unit-of-work.ts';
-import { startDeadlineSweep } from './deadline-sweep.ts';
+import { startDeadlineSweep, type SweepContext } from './deadline-sweep.ts';
 
-const ctx = {} as UnitOfWorkContext; // the fake sweeps below never touch it
+const ctx = {} as SweepContext; // the fake sweeps below never touch it
 
 test('R-8.5 the sweep timer runs at once and again after each interval; a failing run is reported and does not stop it', async () => {
   let runs = 0;
@@ -14,7 +13,7 @@ test('R-8.5 the sweep timer runs at once and again after each interval; a failin
     sweep: async () => {
       runs++;
       if (runs === 2) throw new Error('database unavailable');
-      return { newlyOverdue: runs };
+      return { newlyOverdue: runs, closed: 0 };
     },
     onError: (err) => errors.push(err),
     onSwept: (r) => swept.push(r.newlyOverdue),
@@ -43,7 +42,7 @@ test('R-8.5 stop() waits for a sweep in progress (clean shutdown)', async () => 
       started();
       await new Promise((r) => setTimeout(r, 50));
       finished = true;
-      return { newlyOverdue: 0 };
+      return { newlyOverdue: 0, closed: 0 };
     },
     onError: () => assert.fail('no error expected'),
   });

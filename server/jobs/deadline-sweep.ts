@@ -1,12 +1,15 @@
 /**
- * The deadline sweep (R-8.5 "late units answer for it", R-18.4): finds open deadlines past their due instant,
- * records when they were first seen overdue and writes one audit event per deadline on its subject, naming the
- * agency whose clock it is. Idempotent — a deadline is marked once — and safe with several server processes
- * (see `markOverdueDeadlines`). `startDeadlineSweep` runs it on a timer from main.ts.
+ * The background sweep. First the deadlines (R-8.5 "late units answer for it", R-18.4): finds open deadlines
+ * past their due instant, records when they were first seen overdue and writes one audit event per deadline on
+ * its subject, naming the agency whose clock it is. Idempotent — a deadline is marked once — and safe with
+ * several server processes (see `markOverdueDeadlines`). Then the reports whose clarification window has
+ * ended are closed by the platform (R-13, app/reports/close-after-window.ts; the version check makes it safe
+ * with several processes too). `startDeadlineSweep` runs both on a timer from main.ts.
  */
 import { formatVietnamTime } from '../domain/calendar/index.ts';
 import { markOverdueDeadlines } from '../db/repos/lateness.repo.ts';
 import { SYSTEM_ACTOR, unitOfWork, type UnitOfWorkContext } from '../app/unit-of-work.ts';
+import { closeAfterClarificationWindow, type CloseContext } from '../app/reports/close-after-window.ts';
 
 export const DEADLINE_OVERDUE = 'deadline.overdue';
 
@@ -34,6 +37,22 @@ export async function sweepDeadlines(ctx: UnitOfWorkContext, opts: { batchSize?:
   }
 }
 
+export type SweepContext = CloseContext;
+
+export interface SweepResult {
+  /** Deadlines found overdue for the first time (R-8.5). */
+  newlyOverdue: number;
+  /** Reports closed because their clarification window ended (R-13). */
+  closed: number;
+}
+
+/** One run of the background job: overdue deadlines, then reports whose clarification window ended. */
+export async function sweep(ctx: SweepContext): Promise<SweepResult> {
+  const { newlyOverdue } = await sweepDeadlines(ctx);
+  const { closed } = await closeAfterClarificationWindow(ctx);
+  return { newlyOverdue, closed };
+}
+
 export interface SweepTimer {
   /** Stops the timer and waits for a run in progress to finish. */
   stop(): Promise<void>;
@@ -42,17 +61,17 @@ export interface SweepTimer {
 export interface SweepTimerOptions {
   everySeconds: number;
   onError(err: unknown): void;
-  onSwept?(result: { newlyOverdue: number }): void;
+  onSwept?(result: SweepResult): void;
   /** The sweep to run (tests replace it). */
-  sweep?: (ctx: UnitOfWorkContext) => Promise<{ newlyOverdue: number }>;
+  sweep?: (ctx: SweepContext) => Promise<SweepResult>;
 }
 
 /**
  * Runs the sweep now and then every `everySeconds` after the previous run ended (runs never overlap). A failed
  * run is reported to `onError` and the timer goes on: a database outage must not stop the server.
  */
-export function startDeadlineSweep(ctx: UnitOfWorkContext, opts: SweepTimerOptions): SweepTimer {
-  const sweep = opts.sweep ?? sweepDeadlines;
+export function startDeadlineSweep(ctx: SweepContext, opts: SweepTimerOptions): SweepTimer {
+  const runSweep = opts.sweep ?? sweep;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
@@ -67,7 +86,7 @@ export function startDeadlineSweep(ctx: UnitOfWorkContext, opts: SweepTimerOptio
   };
   const run = async () => {
     try {
-      const result = await sweep(ctx);
+      const result = await runSweep(ctx);
       opts.onSwept?.(result);
     } catch (err) {
       opts.onError(err);

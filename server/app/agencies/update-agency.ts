@@ -8,7 +8,8 @@ import { invalid, type FieldProblem } from '../../domain/errors.ts';
 import { findAgency, lockAgency, replaceAgencyFields, replaceAgencyJurisdiction, updateAgencyRow } from '../../db/repos/agencies.repo.ts';
 import { findUnits } from '../../db/repos/units.repo.ts';
 import type { AppContext } from '../context.ts';
-import { unitOfWork, type AuditActor } from '../unit-of-work.ts';
+import type { AuditActor } from '../unit-of-work.ts';
+import { referenceUnitOfWork } from '../reference/reference-data.ts';
 import { agencyNotFound } from './get-agency.ts';
 
 const EDITABLE = ['name', 'shortName', 'fields', 'jurisdiction', 'active'] as const;
@@ -16,7 +17,7 @@ const EDITABLE = ['name', 'shortName', 'fields', 'jurisdiction', 'active'] as co
 export async function updateAgency(ctx: AppContext, actor: AuditActor, id: string, changes: AgencyChanges): Promise<Agency> {
   if (EDITABLE.every((k) => changes[k] === undefined))
     throw invalid([{ field: 'body', message: `Cần ít nhất một thay đổi: ${EDITABLE.join(', ')}` }]);
-  return unitOfWork(ctx, actor, async (w) => {
+  return referenceUnitOfWork(ctx, actor, async (w) => {
     const before = await lockAgency(w.tx, id);
     if (!before) throw agencyNotFound(id);
     const checked = checkAgencyChanges({ active: before.active, jurisdictionSize: before.jurisdiction.length }, changes);

@@ -13,7 +13,8 @@ import {
   type WorkingAmount,
 } from '../../domain/calendar/index.ts';
 import type { AppContext } from '../context.ts';
-import { currentCalendar, type CurrentCalendar } from './current-calendar.ts';
+import { currentCalendar } from '../reference/reference-data.ts';
+import type { CurrentCalendar } from './current-calendar.ts';
 
 /** "more than 365 days" is refused (issue 3); the hour limit is the same span. */
 export const MAX_DAYS = 365;
@@ -67,7 +68,7 @@ function outOfRange(err: CalendarRangeError, field: string, cur: CurrentCalendar
 
 export async function computeDeadline(ctx: AppContext, q: DeadlineQuery, name: ParamName): Promise<DeadlineAnswer> {
   const from = instantParam(q.from, name('from'));
-  const cur = await currentCalendar(ctx.db);
+  const cur = await currentCalendar(ctx);
   const amount = amountParam(q, name, cur.calendar.hoursPerWorkingDay);
   const fromYear = civilYearOf(from.getTime());
   if (fromYear < cur.calendar.firstYear || fromYear > cur.calendar.lastYear)
@@ -90,7 +91,7 @@ function spansProvisional(cur: CurrentCalendar, from: Date, due: Date): boolean 
 
 export async function computeClarificationWindow(ctx: AppContext, received: string | undefined, name: ParamName): Promise<{ closesAt: string }> {
   const at = instantParam(received, name('received'));
-  const cur = await currentCalendar(ctx.db);
+  const cur = await currentCalendar(ctx);
   try {
     return { closesAt: formatVietnamTime(clarificationWindow(cur.calendar, at)) };
   } catch (err) {

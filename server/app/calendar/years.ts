@@ -22,8 +22,8 @@ import {
 import { insertCalendarVersion, lockLatestCalendarVersion, lockOpenDeadlines, updateDeadlineDue, stampOpenDeadlines } from '../../db/repos/calendar.repo.ts';
 import { auditActor, requirePermission } from '../accounts/staff.ts';
 import type { AppContext } from '../context.ts';
-import { unitOfWork } from '../unit-of-work.ts';
-import { compileCalendar, currentCalendar } from './current-calendar.ts';
+import { currentCalendar, referenceUnitOfWork } from '../reference/reference-data.ts';
+import { compileCalendar } from './current-calendar.ts';
 
 export interface YearView extends Required<CalendarYear> {
   year: number;
@@ -42,7 +42,7 @@ function yearNotCovered(year: number, first: number, last: number): AppError {
 }
 
 export async function calendarYear(ctx: AppContext, year: number): Promise<YearView> {
-  const cur = await currentCalendar(ctx.db);
+  const cur = await currentCalendar(ctx);
   const { calendar } = cur;
   if (year < calendar.firstYear || year > calendar.lastYear) throw yearNotCovered(year, calendar.firstYear, calendar.lastYear);
   const y = calendar.definition.years[String(year)] as CalendarYear;
@@ -93,7 +93,7 @@ export async function editCalendarYear(ctx: AppContext, actor: Actor, year: numb
   if (edit.note.trim().length < 3) throw invalid([{ field: 'body.note', message: 'Cần ghi lý do hoặc văn bản công bố lịch (ít nhất 3 ký tự)' }]);
   const { note, ...yearData } = edit;
 
-  return unitOfWork(ctx, auditActor(actor), async (w) => {
+  return referenceUnitOfWork(ctx, auditActor(actor), async (w) => {
     const latest = await lockLatestCalendarVersion(w.tx);
     if (!latest) throw new Error('No working calendar is stored: the reference seed has not run');
     const definition = withYear(latest.definition, year, yearData);

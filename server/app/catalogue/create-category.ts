@@ -8,7 +8,7 @@ import { AppError, invalid } from '../../domain/errors.ts';
 import { insertCategories } from '../../db/repos/catalogue.repo.ts';
 import { auditActor } from '../accounts/staff.ts';
 import type { AppContext } from '../context.ts';
-import { unitOfWork } from '../unit-of-work.ts';
+import { referenceUnitOfWork } from '../reference/reference-data.ts';
 import { requireCatalogueAdmin } from './access.ts';
 
 export async function createCategory(ctx: AppContext, actor: Actor, input: NewCategoryInput): Promise<Category> {
@@ -16,7 +16,7 @@ export async function createCategory(ctx: AppContext, actor: Actor, input: NewCa
   const checked = checkNewCategory(input);
   if (!checked.ok) throw invalid(checked.problems);
   const category = checked.value;
-  return unitOfWork(ctx, auditActor(actor), async (w) => {
+  return referenceUnitOfWork(ctx, auditActor(actor), async (w) => {
     const inserted = await insertCategories(w.tx, [category], w.now);
     if (inserted.length === 0)
       throw new AppError('ALREADY_EXISTS', { errors: [{ field: 'body.code', message: `Mã danh mục "${category.code}" đã được dùng` }] });

@@ -6,6 +6,7 @@ import type { Actor } from '../../domain/access/index.ts';
 import { invalid } from '../../domain/errors.ts';
 import type { Unit } from '../../domain/units/index.ts';
 import type { AppContext } from '../context.ts';
+import { referenceData } from '../reference/reference-data.ts';
 import { unitAt } from '../units/locate-unit.ts';
 import { requireStaff } from './access.ts';
 import { routeReport, usableCategory, type RoutingResult } from './route-report.ts';
@@ -27,7 +28,8 @@ const NAMES = { kind: 'querystring.kind', categoryCode: 'querystring.category', 
 
 export async function previewRouting(ctx: AppContext, actor: Actor, query: RoutingPreviewQuery): Promise<RoutingPreview> {
   requireStaff(actor);
-  const { category } = await usableCategory(ctx.db, query.kind, query.category, NAMES);
+  const ref = await referenceData(ctx);
+  const { category } = usableCategory(ref, query.kind, query.category, NAMES);
   if ((query.lat === undefined) !== (query.lng === undefined)) {
     const missing = query.lat === undefined ? 'lat' : 'lng';
     throw invalid([{ field: `querystring.${missing}`, message: 'Cần cả vĩ độ (lat) và kinh độ (lng), hoặc không có cả hai' }]);
@@ -39,10 +41,6 @@ export async function previewRouting(ctx: AppContext, actor: Actor, query: Routi
     if (!found.inHanoi) throw invalid([{ field: 'querystring.lat', message: `Điểm (${query.lat}, ${query.lng}) nằm ngoài địa giới Thành phố Hà Nội` }]);
     place = { unit: found.unit, parent: found.parent, approximate: found.approximate };
   }
-  const routed = await routeReport(
-    ctx,
-    { kind: query.kind, categoryCode: query.category, place: place && { version: place.unit.version, code: place.unit.code } },
-    { names: NAMES },
-  );
+  const routed = routeReport(ref, { kind: query.kind, categoryCode: query.category, place: place && { version: place.unit.version, code: place.unit.code } }, NAMES);
   return { ...routed, category: { code: category.code, name: category.name, field: category.field }, place };
 }

@@ -12,7 +12,8 @@ import { ROUTING_RULES_SUBJECT, findCategories, listRoutingRules as listRuleRows
 import { findUnits } from '../../db/repos/units.repo.ts';
 import { auditActor } from '../accounts/staff.ts';
 import type { AppContext } from '../context.ts';
-import { unitOfWork, type Tx } from '../unit-of-work.ts';
+import type { Tx } from '../unit-of-work.ts';
+import { referenceUnitOfWork } from '../reference/reference-data.ts';
 import { requireCatalogueAdmin, requireStaff } from './access.ts';
 
 export interface RoutingRuleView {
@@ -101,7 +102,7 @@ const auditedRule = (r: RoutingRuleSpec, position: number) => ({
 export async function replaceRoutingRules(ctx: AppContext, actor: Actor, inputs: readonly RoutingRuleInput[]): Promise<RoutingRuleView[]> {
   requireCatalogueAdmin(actor);
   const checked = checkRoutingRules(inputs);
-  return unitOfWork(ctx, auditActor(actor), async (w) => {
+  return referenceUnitOfWork(ctx, auditActor(actor), async (w) => {
     await lockRoutingRules(w.tx);
     const problems = [...(checked.ok ? [] : checked.problems), ...(await referenceProblems(w.tx, inputs))];
     // Every problem of rule 0 first, then rule 1…, each rule's problems in the order found.

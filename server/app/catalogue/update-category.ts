@@ -8,7 +8,7 @@ import { invalid } from '../../domain/errors.ts';
 import { findCategory, lockCategory, rulesOfCategory, updateCategoryRow } from '../../db/repos/catalogue.repo.ts';
 import { auditActor } from '../accounts/staff.ts';
 import type { AppContext } from '../context.ts';
-import { unitOfWork } from '../unit-of-work.ts';
+import { referenceUnitOfWork } from '../reference/reference-data.ts';
 import { requireCatalogueAdmin } from './access.ts';
 import { categoryNotFound } from './get-category.ts';
 
@@ -17,7 +17,7 @@ export async function updateCategory(ctx: AppContext, actor: Actor, code: string
   const checked = checkCategoryChanges(changes);
   if (!checked.ok) throw invalid(checked.problems);
   const next = checked.value;
-  return unitOfWork(ctx, auditActor(actor), async (w) => {
+  return referenceUnitOfWork(ctx, auditActor(actor), async (w) => {
     const before = await lockCategory(w.tx, code);
     if (!before) throw categoryNotFound(code);
     const newField = next.field;

@@ -3,6 +3,7 @@
  * inputs, guards) → the changes of this action → save if the version is unchanged → clocks → audit event.
  * Exactly one of two concurrent actions wins (optimistic version check); the other gets 409.
  */
+import type { Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import type { Actor } from '../../domain/access/index.ts';
 import { CLASSIFICATIONS, clarificationWindow, type Classification } from '../../domain/calendar/index.ts';
@@ -21,11 +22,13 @@ import {
 import { findAgency } from '../../db/repos/agencies.repo.ts';
 import { listMembers } from '../../db/repos/accounts.repo.ts';
 import { findReport, insertCooperation, openCooperationCount, updateReportIfVersion, type ReportRow } from '../../db/repos/reports.repo.ts';
+import type { DB } from '../../db/schema.ts';
 import type { ResultProof } from '../../db/schema/reports.ts';
 import { auditActor } from '../accounts/staff.ts';
 import type { AppContext } from '../context.ts';
 import { unitOfWork } from '../unit-of-work.ts';
-import { currentCalendar } from '../calendar/current-calendar.ts';
+import type { CurrentCalendar } from '../calendar/current-calendar.ts';
+import { currentCalendar } from '../reference/reference-data.ts';
 import { REPORT_SUBJECT, applyClocks, reassignRunningClocks } from './clocks.ts';
 
 export interface ActionInput {
@@ -89,6 +92,20 @@ function refusalError(r: Refusal): AppError {
   }
 }
 
+/**
+ * What the workflow's guards look at, for this report at `now`: the same facts whoever acts — a person through
+ * an action, or the platform closing a report once the clarification window has ended (R-13). `cal` is read
+ * before any unit of work (see clocks.ts).
+ */
+export async function reportFacts(db: Kysely<DB>, cal: CurrentCalendar, report: ReportRow, now: Date): Promise<Facts> {
+  return {
+    classification: report.classification,
+    openCooperations: await openCooperationCount(db, report.id),
+    extendedToDays: report.extended_to_days,
+    clarificationWindowOpen: report.result_published_at ? now < clarificationWindow(cal.calendar, report.result_published_at) : false,
+  };
+}
+
 /** The report as far as this actor may act or read; 404 otherwise (no hint that it exists). */
 export async function loadReportFor(ctx: AppContext, actor: Actor, id: string): Promise<ReportRow> {
   if (actor.kind === 'anonymous') throw new AppError('UNAUTHENTICATED');
@@ -103,14 +120,8 @@ export async function actOnReport(ctx: AppContext, actor: Actor, reportId: strin
   const roles = rolesOnReport(actor, parties(report));
   if (roles.length === 0) throw new AppError('NOT_FOUND');
 
-  const now = ctx.clock.now();
-  const cal = await currentCalendar(ctx.db);
-  const facts: Facts = {
-    classification: report.classification,
-    openCooperations: await openCooperationCount(ctx.db, report.id),
-    extendedToDays: report.extended_to_days,
-    clarificationWindowOpen: report.result_published_at ? now < clarificationWindow(cal.calendar, report.result_published_at) : false,
-  };
+  const cal = await currentCalendar(ctx);
+  const facts = await reportFacts(ctx.db, cal, report, ctx.clock.now());
   const proofs = input.action === 'approve' ? report.result_proofs : input.proofs;
   const needs: Partial<Record<Need, unknown>> = {
     rejectReason: input.rejectReason,

@@ -5,7 +5,7 @@
  */
 import { uuidv7 } from 'uuidv7';
 import { addWorkingTime, deadlinePolicy, type Classification, type DeadlineStage, type ReportKind } from '../../domain/calendar/index.ts';
-import { insertDeadline, reassignOpenDeadlines, stopDeadlines } from '../../db/repos/calendar.repo.ts';
+import { insertDeadline, reassignOpenDeadlines, stopDeadlines, type NewDeadline } from '../../db/repos/calendar.repo.ts';
 import type { ReportRow } from '../../db/repos/reports.repo.ts';
 import type { Work } from '../unit-of-work.ts';
 import type { CurrentCalendar } from '../calendar/current-calendar.ts';
@@ -31,16 +31,38 @@ export interface ClockChange {
   extend?: { stage: DeadlineStage; days: number };
 }
 
+type ClockSubject = Pick<ReportRow, 'id' | 'kind' | 'classification' | 'submitted_at' | 'receiving_agency_id' | 'processing_agency_id' | 'dispatched_agency_id'>;
+
+/** The deadlines of the stages entered at `now`: amounts from the policy table, due instants from the calendar. */
+export function startClocks(cal: CurrentCalendar, report: ClockSubject, stages: readonly DeadlineStage[], now: Date): NewDeadline[] {
+  const started: NewDeadline[] = [];
+  for (const stage of stages) {
+    const policy =
+      stage === 'process'
+        ? deadlinePolicy(report.kind as ReportKind, 'process', (report.classification ?? 'normal') as Classification)
+        : deadlinePolicy(report.kind as ReportKind, stage);
+    if (!policy) continue; // the regulation sets no deadline for this stage of this kind
+    const startedAt = policy.startsAt === 'submitted' ? report.submitted_at : now;
+    started.push({
+      id: uuidv7(),
+      subjectType: REPORT_SUBJECT,
+      subjectId: report.id,
+      clock: stage,
+      startedAt,
+      amount: policy.amount,
+      dueAt: addWorkingTime(cal.calendar, startedAt, policy.amount),
+      calendarVersion: cal.version,
+      agencyId: responsibleAgency(stage, report),
+    });
+  }
+  return started;
+}
+
 /**
  * `cal` is read before the unit of work starts: a query on the pool from inside a transaction would wait for
  * the transaction's own connection on a single-connection database (PGlite).
  */
-export async function applyClocks(
-  cal: CurrentCalendar,
-  w: Work,
-  report: Pick<ReportRow, 'id' | 'kind' | 'classification' | 'submitted_at' | 'receiving_agency_id' | 'processing_agency_id' | 'dispatched_agency_id'>,
-  change: ClockChange,
-): Promise<void> {
+export async function applyClocks(cal: CurrentCalendar, w: Work, report: ClockSubject, change: ClockChange): Promise<void> {
   const stopped = await stopDeadlines(w.tx, REPORT_SUBJECT, report.id, [...(change.stops ?? []), ...(change.extend ? [change.extend.stage] : [])], w.now);
   if (change.extend) {
     const { stage, days } = change.extend;
@@ -59,23 +81,5 @@ export async function applyClocks(
       agencyId: responsibleAgency(stage, report),
     });
   }
-  for (const stage of change.starts ?? []) {
-    const policy =
-      stage === 'process'
-        ? deadlinePolicy(report.kind as ReportKind, 'process', (report.classification ?? 'normal') as Classification)
-        : deadlinePolicy(report.kind as ReportKind, stage);
-    if (!policy) continue; // the regulation sets no deadline for this stage of this kind
-    const startedAt = policy.startsAt === 'submitted' ? report.submitted_at : w.now;
-    await insertDeadline(w.tx, {
-      id: uuidv7(),
-      subjectType: REPORT_SUBJECT,
-      subjectId: report.id,
-      clock: stage,
-      startedAt,
-      amount: policy.amount,
-      dueAt: addWorkingTime(cal.calendar, startedAt, policy.amount),
-      calendarVersion: cal.version,
-      agencyId: responsibleAgency(stage, report),
-    });
-  }
+  for (const d of startClocks(cal, report, change.starts ?? [], w.now)) await insertDeadline(w.tx, d);
 }

@@ -3,22 +3,23 @@
  * Hanoi is an answer, not an error.
  */
 import type { Unit } from '../../domain/units/index.ts';
-import { findUnit } from '../../db/repos/units.repo.ts';
 import type { AppContext } from '../context.ts';
+import { referenceData } from '../reference/reference-data.ts';
 import { geoIndex } from './geo-index.ts';
-import { resolveVersion } from './structure-versions.ts';
+import { versionInForceOf } from './structure-versions.ts';
 
 export type UnitAtPoint =
   | { inHanoi: false }
   | { inHanoi: true; version: string; unit: Unit; parent: Unit | null; approximate: boolean };
 
 export async function unitAt(ctx: AppContext, lat: number, lng: number): Promise<UnitAtPoint> {
-  const version = await resolveVersion(ctx, undefined, 'querystring.version');
+  const ref = await referenceData(ctx);
+  const version = versionInForceOf(ref.structureVersions, ctx.clock.now());
   const found = (await geoIndex(ctx.db, version)).locate(lat, lng);
   if (!found.inHanoi) return { inHanoi: false };
-  const unit = await findUnit(ctx.db, version, found.code);
+  const unit = ref.unit(version, found.code);
   // The index and the units come from one database; a miss means a boundary without its unit row.
   if (!unit) throw new Error(`Boundary ${version}/${found.code} has no unit`);
-  const parent = unit.parentCode ? ((await findUnit(ctx.db, version, unit.parentCode)) ?? null) : null;
+  const parent = unit.parentCode ? (ref.unit(version, unit.parentCode) ?? null) : null;
   return { inHanoi: true, version, unit, parent, approximate: found.approximate };
 }

@@ -3,6 +3,7 @@ import { invalid } from '../../domain/errors.ts';
 import { versionInForce, type StructureVersion, type UnitLevel } from '../../domain/units/index.ts';
 import { countUnitsByLevel, listStructureVersions } from '../../db/repos/units.repo.ts';
 import type { AppContext } from '../context.ts';
+import { referenceData } from '../reference/reference-data.ts';
 
 // Business time is Hanoi's (UTC+7 all year); en-CA formats a date as YYYY-MM-DD.
 const HANOI_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' });
@@ -33,14 +34,19 @@ export async function structureVersions(ctx: AppContext): Promise<StructureVersi
   }));
 }
 
+/** The version in force at `now` among `versions`. */
+export function versionInForceOf(versions: readonly StructureVersion[], now: Date): string {
+  const inForce = current(versions, now);
+  if (!inForce) throw new Error('No structure version of administrative units is loaded: run the reference seed');
+  return inForce.version;
+}
+
 /** The requested version (400 naming `field` when there is no such version) or the one in force. */
 export async function resolveVersion(ctx: AppContext, requested: string | undefined, field: string): Promise<string> {
-  const versions = await listStructureVersions(ctx.db);
+  const versions = (await referenceData(ctx)).structureVersions;
   if (requested !== undefined) {
     if (versions.some((v) => v.version === requested)) return requested;
     throw invalid([{ field, message: `Không có phiên bản cơ cấu hành chính "${requested}"; có: ${versions.map((v) => v.version).join(', ')}` }]);
   }
-  const inForce = current(versions, ctx.clock.now());
-  if (!inForce) throw new Error('No structure version of administrative units is loaded: run the reference seed');
-  return inForce.version;
+  return versionInForceOf(versions, ctx.clock.now());
 }

@@ -1,9 +1,12 @@
-/** Reading stored media: an original for its owner, a public copy for anyone. */
+/** Reading stored media: an original for its owner and for the officers of its report, a public copy for anyone. */
 import { isSha256Hex } from '../../adapters/media/index.ts';
 import type { Actor } from '../../domain/access/index.ts';
 import { AppError } from '../../domain/errors.ts';
-import { findUpload, isPublicCopy, type UploadRow } from '../../db/repos/uploads.repo.ts';
+import { canReadReport } from '../../domain/reports/index.ts';
+import { cooperationsOf } from '../../db/repos/reports.repo.ts';
+import { findUpload, isPublicCopy, reportsWithUpload, type UploadRow } from '../../db/repos/uploads.repo.ts';
 import type { AppContext } from '../context.ts';
+import { parties } from '../reports/act-on-report.ts';
 import { isUuid } from './ids.ts';
 
 export interface StoredContent {
@@ -13,15 +16,25 @@ export interface StoredContent {
 }
 
 /**
- * The original of an upload, as received (EXIF and GPS included), for its owner only: anyone else gets 404,
- * as for an id that does not exist. Only the owner for now: officers will see the media of the reports they
- * handle through those reports, with the report's access rule, not through this use case.
+ * The original of an upload, as received (EXIF and GPS included), for its owner, and for staff who may read the
+ * whole of a report it is attached to — the report's own access rule (`canReadReport`): the receiving officer
+ * checks whether a photo was edited (R-6.1b, R-6.2b). Anyone else gets 404, as for an id that does not exist.
  */
 export async function originalOfUpload(ctx: AppContext, actor: Actor, id: string): Promise<{ upload: UploadRow; content: StoredContent }> {
   if (actor.kind === 'anonymous') throw new AppError('UNAUTHENTICATED');
   const upload = isUuid(id) ? await findUpload(ctx.db, id.toLowerCase()) : undefined;
-  if (!upload || upload.owner_id !== actor.userId) throw new AppError('NOT_FOUND');
+  if (!upload || !(upload.owner_id === actor.userId || (await readsAReportWith(ctx, actor, upload.id)))) throw new AppError('NOT_FOUND');
   return { upload, content: await stored(ctx, upload.sha256) };
+}
+
+/** Whether this staff member may read the whole of some report the upload is attached to. */
+async function readsAReportWith(ctx: AppContext, actor: Actor, uploadId: string): Promise<boolean> {
+  if (actor.kind !== 'staff') return false;
+  for (const report of await reportsWithUpload(ctx.db, uploadId)) {
+    const cooperating = (await cooperationsOf(ctx.db, report.id)).map((c) => c.agency_id);
+    if (canReadReport(actor, parties(report), cooperating)) return true;
+  }
+  return false;
 }
 
 /**

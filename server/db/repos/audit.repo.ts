@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { uuidv7 } from 'uuidv7';
-import type { Kysely, Transaction } from 'kysely';
+import type { Insertable, Kysely, Transaction } from 'kysely';
 import type { DB } from '../schema.ts';
+import type { AuditEventsTable } from '../schema/core.ts';
 
 export interface AuditEventInput {
   actor: { id: string | null; role: string; agencyId: string | null };
@@ -15,17 +16,11 @@ export interface AuditEventInput {
   payload?: Record<string, unknown>;
 }
 
-/** Appends an event chained to the previous event of the same subject (tamper evidence). */
-export async function appendAuditEvent(tx: Transaction<DB>, e: AuditEventInput): Promise<string> {
-  const prev = await tx
-    .selectFrom('audit_events')
-    .select('hash')
-    .where('subject_type', '=', e.subjectType)
-    .where('subject_id', '=', e.subjectId)
-    .orderBy('occurred_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+/**
+ * The stored row of an event chained to `prevHash` (the hash of the subject's previous event; null for its
+ * first). The hash covers everything shown in the trail (tamper evidence).
+ */
+export function auditEventRow(e: AuditEventInput, prevHash: string | null): Insertable<AuditEventsTable> {
   const id = uuidv7();
   const body = {
     id,
@@ -36,28 +31,39 @@ export async function appendAuditEvent(tx: Transaction<DB>, e: AuditEventInput):
     from: e.fromState ?? null,
     to: e.toState ?? null,
     payload: e.payload ?? {},
-    prev: prev?.hash ?? null,
+    prev: prevHash,
   };
-  const hash = createHash('sha256').update(JSON.stringify(body)).digest('hex');
-  await tx
-    .insertInto('audit_events')
-    .values({
-      id,
-      occurred_at: e.occurredAt,
-      actor_id: e.actor.id,
-      actor_role: e.actor.role,
-      actor_agency_id: e.actor.agencyId,
-      action: e.action,
-      subject_type: e.subjectType,
-      subject_id: e.subjectId,
-      from_state: e.fromState ?? null,
-      to_state: e.toState ?? null,
-      payload: JSON.stringify(e.payload ?? {}),
-      prev_hash: prev?.hash ?? null,
-      hash,
-    })
-    .execute();
-  return id;
+  return {
+    id,
+    occurred_at: e.occurredAt,
+    actor_id: e.actor.id,
+    actor_role: e.actor.role,
+    actor_agency_id: e.actor.agencyId,
+    action: e.action,
+    subject_type: e.subjectType,
+    subject_id: e.subjectId,
+    from_state: e.fromState ?? null,
+    to_state: e.toState ?? null,
+    payload: JSON.stringify(e.payload ?? {}),
+    prev_hash: prevHash,
+    hash: createHash('sha256').update(JSON.stringify(body)).digest('hex'),
+  };
+}
+
+/** Appends an event chained to the previous event of the same subject. */
+export async function appendAuditEvent(tx: Transaction<DB>, e: AuditEventInput): Promise<string> {
+  const prev = await tx
+    .selectFrom('audit_events')
+    .select('hash')
+    .where('subject_type', '=', e.subjectType)
+    .where('subject_id', '=', e.subjectId)
+    .orderBy('occurred_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const row = auditEventRow(e, prev?.hash ?? null);
+  await tx.insertInto('audit_events').values(row).execute();
+  return row.id;
 }
 
 export async function listAuditEvents(db: Kysely<DB>, subjectType: string, subjectId: string) {

@@ -1,7 +1,8 @@
 /** Calendar versions and stored deadlines. */
-import type { Kysely, Transaction } from 'kysely';
+import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
 import type { CalendarDefinition, WorkingAmount } from '../../domain/calendar/index.ts';
 import type { DB } from '../schema.ts';
+import type { DeadlinesTable } from '../schema/calendar.ts';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
@@ -73,27 +74,32 @@ export async function lockOpenDeadlines(tx: Transaction<DB>): Promise<OpenDeadli
   }));
 }
 
-export async function insertDeadline(
-  tx: Q,
-  d: { id: string; subjectType: string; subjectId: string; clock: string; startedAt: Date; amount: WorkingAmount; dueAt: Date; calendarVersion: number; agencyId?: string | null },
-): Promise<void> {
-  await tx
-    .insertInto('deadlines')
-    .values({
-      id: d.id,
-      subject_type: d.subjectType,
-      subject_id: d.subjectId,
-      clock: d.clock,
-      started_at: d.startedAt,
-      amount_unit: 'hours' in d.amount ? 'hours' : 'days',
-      amount: 'hours' in d.amount ? d.amount.hours : d.amount.days,
-      due_at: d.dueAt,
-      calendar_version: d.calendarVersion,
-      stopped_at: null,
-      agency_id: d.agencyId ?? null,
-      overdue_at: null,
-    })
-    .execute();
+/** A clock started: its due instant computed with `calendarVersion`, owed by `agencyId` (R-8.5). */
+export interface NewDeadline extends OpenDeadline {
+  calendarVersion: number;
+  /** Null for clocks that are no agency's (a citizen's window). */
+  agencyId?: string | null | undefined;
+}
+
+export function deadlineValues(d: NewDeadline): Insertable<DeadlinesTable> {
+  return {
+    id: d.id,
+    subject_type: d.subjectType,
+    subject_id: d.subjectId,
+    clock: d.clock,
+    started_at: d.startedAt,
+    amount_unit: 'hours' in d.amount ? 'hours' : 'days',
+    amount: 'hours' in d.amount ? d.amount.hours : d.amount.days,
+    due_at: d.dueAt,
+    calendar_version: d.calendarVersion,
+    stopped_at: null,
+    agency_id: d.agencyId ?? null,
+    overdue_at: null,
+  };
+}
+
+export async function insertDeadline(tx: Q, d: NewDeadline): Promise<void> {
+  await tx.insertInto('deadlines').values(deadlineValues(d)).execute();
 }
 
 export async function updateDeadlineDue(tx: Q, id: string, dueAt: Date, calendarVersion: number): Promise<void> {
@@ -118,7 +124,11 @@ export interface DeadlineRow {
 
 export async function deadlinesOf(q: Q, subjectType: string, subjectId: string): Promise<DeadlineRow[]> {
   const rows = await q.selectFrom('deadlines').selectAll().where('subject_type', '=', subjectType).where('subject_id', '=', subjectId).orderBy('id').execute();
-  return rows.map((r) => ({
+  return rows.map(deadlineRow);
+}
+
+function deadlineRow(r: Selectable<DeadlinesTable>): DeadlineRow {
+  return {
     id: r.id,
     clock: r.clock,
     agencyId: r.agency_id,
@@ -127,7 +137,22 @@ export async function deadlinesOf(q: Q, subjectType: string, subjectId: string):
     dueAt: r.due_at,
     calendarVersion: r.calendar_version,
     stoppedAt: r.stopped_at,
-  }));
+  };
+}
+
+/** The running clocks of many subjects in one query (a page of a queue), nearest due first. */
+export async function openDeadlinesOf(q: Q, subjectType: string, subjectIds: readonly string[]): Promise<(DeadlineRow & { subjectId: string })[]> {
+  if (subjectIds.length === 0) return [];
+  const rows = await q
+    .selectFrom('deadlines')
+    .selectAll()
+    .where('subject_type', '=', subjectType)
+    .where('subject_id', 'in', [...subjectIds])
+    .where('stopped_at', 'is', null)
+    .orderBy('due_at')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({ ...deadlineRow(r), subjectId: r.subject_id }));
 }
 
 /** Stops the open deadlines of these clocks; returns the stopped rows (for lateness records). */

@@ -1,19 +1,56 @@
 /** Reports: the only SQL of the reports module. */
 import { sql, type Insertable, type Kysely, type Selectable, type Transaction, type Updateable } from 'kysely';
+import type { AwaitingClause } from '../../domain/reports/index.ts';
 import type { DB } from '../schema.ts';
+import type { DeadlinesTable } from '../schema/calendar.ts';
+import type { AuditEventsTable } from '../schema/core.ts';
 import type { ReportsTable } from '../schema/reports.ts';
+import type { ReportMediaTable } from '../schema/uploads.ts';
 
 type Q = Kysely<DB> | Transaction<DB>;
 export type ReportRow = Selectable<ReportsTable>;
 
 /** `PA-2026-000123`: the year of submission and the next number of a sequence (no lock held until commit). */
-export async function nextReportCode(q: Q, year: number): Promise<string> {
-  const { rows } = await sql<{ n: string | number }>`SELECT nextval('report_code_seq') AS n`.execute(q);
-  return `PA-${year}-${String(rows[0]?.n).padStart(6, '0')}`;
+// Report numbers are taken from the sequence a block at a time: one query per block instead of per report.
+// Numbers of a block a server did not use before it stopped are skipped (a sequence has gaps anyway).
+const CODE_BLOCK = 50;
+const codeBlocks = new WeakMap<Kysely<DB>, { free: number[]; refill: Promise<void> | null }>();
+
+/** The next human code `PA-2026-000123` (R-5.1). Outside a transaction: it takes the pool's connection. */
+export async function nextReportCode(db: Kysely<DB>, year: number): Promise<string> {
+  let block = codeBlocks.get(db);
+  if (!block) codeBlocks.set(db, (block = { free: [], refill: null }));
+  while (block.free.length === 0) {
+    block.refill ??= sql<{ n: string | number }>`SELECT nextval('report_code_seq') AS n FROM generate_series(1, ${CODE_BLOCK})`
+      .execute(db)
+      .then(({ rows }) => void block.free.push(...rows.map((r) => Number(r.n)).sort((a, b) => a - b)))
+      .finally(() => (block.refill = null));
+    await block.refill;
+  }
+  return `PA-${year}-${String(block.free.shift()).padStart(6, '0')}`;
 }
 
-export async function insertReport(tx: Q, row: Insertable<ReportsTable>): Promise<void> {
-  await tx.insertInto('reports').values(row).execute();
+/**
+ * A new report with everything that comes with it — its first deadlines, its first audit event, its media —
+ * in one statement: one round trip, atomic like a transaction. Returns the stored row.
+ */
+export async function insertNewReport(
+  db: Kysely<DB>,
+  parts: {
+    report: Insertable<ReportsTable>;
+    deadlines: readonly Insertable<DeadlinesTable>[];
+    event: Insertable<AuditEventsTable>;
+    media: readonly Insertable<ReportMediaTable>[];
+  },
+): Promise<ReportRow> {
+  const ctes = [
+    sql`r AS (${db.insertInto('reports').values(parts.report).returningAll()})`,
+    sql`e AS (${db.insertInto('audit_events').values(parts.event)})`,
+    ...(parts.deadlines.length ? [sql`d AS (${db.insertInto('deadlines').values([...parts.deadlines])})`] : []),
+    ...(parts.media.length ? [sql`m AS (${db.insertInto('report_media').values([...parts.media])})`] : []),
+  ];
+  const { rows } = await sql<ReportRow>`WITH ${sql.join(ctes)} SELECT * FROM r`.execute(db);
+  return rows[0] as ReportRow;
 }
 
 export async function findReport(q: Q, by: { id: string } | { code: string }): Promise<ReportRow | undefined> {
@@ -46,9 +83,20 @@ export interface ReportFilter {
   unit?: { version: string; code: string };
   submittedFrom?: Date;
   submittedTo?: Date;
+  /** Only reports assigned to this officer. */
+  assigneeId?: string;
+  /** Only reports with an open deadline due before this instant (overdue now, when given now). */
+  overdueAt?: Date;
+  /** Only reports waiting for one of these roles (any clause matching); none means nothing waits. */
+  awaiting?: readonly AwaitingClause[];
+  /** `submitted`: newest first (the default). `due`: nearest open deadline first, then newest; none last. */
+  sort?: 'submitted' | 'due';
   limit: number;
   offset: number;
 }
+
+/** The open deadlines of the report in the current row of `reports` (deadlines name their subject as text). */
+const openDeadlines = sql`deadlines d WHERE d.subject_type = 'report' AND d.subject_id = reports.id::text AND d.stopped_at IS NULL`;
 
 export async function listReports(q: Q, f: ReportFilter): Promise<{ rows: ReportRow[]; total: number }> {
   let query = q.selectFrom('reports');
@@ -66,9 +114,46 @@ export async function listReports(q: Q, f: ReportFilter): Promise<{ rows: Report
   if (f.unit) query = query.where('unit_version', '=', f.unit.version).where('unit_code', '=', f.unit.code);
   if (f.submittedFrom) query = query.where('submitted_at', '>=', f.submittedFrom);
   if (f.submittedTo) query = query.where('submitted_at', '<', f.submittedTo);
+  if (f.assigneeId) query = query.where('assignee_id', '=', f.assigneeId);
+  if (f.overdueAt) query = query.where(sql<boolean>`EXISTS (SELECT 1 FROM ${openDeadlines} AND d.due_at < ${f.overdueAt})`);
+  if (f.awaiting) {
+    const clauses = f.awaiting;
+    if (clauses.length === 0) return { rows: [], total: 0 };
+    query = query.where((eb) =>
+      eb.or(
+        clauses.map((c) =>
+          eb.and([
+            eb.or(Object.entries(c.states).map(([kind, states]) => eb.and([eb('kind', '=', kind), eb('state', 'in', [...states])]))),
+            ...(c.at === 'anywhere'
+              ? []
+              : 'receivingAgencyIds' in c.at
+                ? [eb('receiving_agency_id', 'in', [...c.at.receivingAgencyIds])]
+                : [eb.or([eb('processing_agency_id', 'in', [...c.at.handlingAgencyIds]), eb('dispatched_agency_id', 'in', [...c.at.handlingAgencyIds])])]),
+            ...(c.assigneeId ? [eb('assignee_id', '=', c.assigneeId)] : []),
+          ]),
+        ),
+      ),
+    );
+  }
   const total = await query.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
-  const rows = await query.selectAll().orderBy('submitted_at', 'desc').orderBy('id', 'desc').limit(f.limit).offset(f.offset).execute();
+  let ordered = query.selectAll();
+  if (f.sort === 'due') ordered = ordered.orderBy(sql`(SELECT min(d.due_at) FROM ${openDeadlines}) ASC NULLS LAST`);
+  const rows = await ordered.orderBy('submitted_at', 'desc').orderBy('id', 'desc').limit(f.limit).offset(f.offset).execute();
   return { rows, total: Number(total.n) };
+}
+
+/**
+ * Reports of these kinds in `state` whose result was published before `publishedBefore`, by id after `afterId`
+ * (keyset paging: a caller that skips some still moves on). For the platform's own steps (R-13 closing).
+ */
+export async function reportsWithResultBefore(
+  q: Q,
+  f: { kinds: readonly string[]; state: string; publishedBefore: Date; afterId: string | null; limit: number },
+): Promise<ReportRow[]> {
+  if (f.kinds.length === 0) return [];
+  let query = q.selectFrom('reports').selectAll().where('state', '=', f.state).where('kind', 'in', f.kinds).where('result_published_at', '<', f.publishedBefore);
+  if (f.afterId) query = query.where('id', '>', f.afterId);
+  return query.orderBy('id').limit(f.limit).execute();
 }
 
 export async function insertCooperation(

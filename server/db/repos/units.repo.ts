@@ -67,8 +67,10 @@ export async function findUnits(q: Q, refs: readonly UnitRef[]): Promise<Unit[]>
   return rows.map(toUnit);
 }
 
-export async function listUnits(q: Q, filter: { version: string; level?: UnitLevel | undefined; parentCode?: string | undefined }): Promise<Unit[]> {
-  let query = q.selectFrom('units').select(UNIT_COLUMNS).where('structure_version', '=', filter.version);
+/** Units of one structure version (or of every version when none is given). */
+export async function listUnits(q: Q, filter: { version?: string | undefined; level?: UnitLevel | undefined; parentCode?: string | undefined }): Promise<Unit[]> {
+  let query = q.selectFrom('units').select(UNIT_COLUMNS);
+  if (filter.version) query = query.where('structure_version', '=', filter.version);
   if (filter.level) query = query.where('level', '=', filter.level);
   if (filter.parentCode) query = query.where('parent_code', '=', filter.parentCode);
   return (await query.orderBy('code').execute()).map(toUnit);

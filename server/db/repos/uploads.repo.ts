@@ -1,6 +1,7 @@
 /** Uploads and the media of reports: the only SQL of the uploads module. */
 import { sql, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { DB } from '../schema.ts';
+import type { ReportsTable } from '../schema/reports.ts';
 import type { ReportMediaRole, UploadsTable } from '../schema/uploads.ts';
 
 type Q = Kysely<DB> | Transaction<DB>;
@@ -69,6 +70,17 @@ export async function attachToReport(
   await tx
     .insertInto('report_media')
     .values(uploads.map((u, i) => ({ report_id: reportId, upload_id: u.id, role, position: start + i })))
+    .execute();
+}
+
+/** The reports an upload is attached to (usually one). */
+export async function reportsWithUpload(q: Q, uploadId: string): Promise<Selectable<ReportsTable>[]> {
+  return q
+    .selectFrom('report_media')
+    .innerJoin('reports', 'reports.id', 'report_media.report_id')
+    .selectAll('reports')
+    .where('report_media.upload_id', '=', uploadId)
+    .orderBy('reports.id')
     .execute();
 }
 

@@ -19,6 +19,13 @@ export interface AuditEventsTable {
   hash: string;
 }
 
+/** One row: moved by triggers whenever reference data changes (migration 0009). */
+export interface ReferenceRevisionTable {
+  id: ColumnType<boolean, boolean | undefined, never>;
+  n: number;
+}
+
 export interface CoreTables {
   audit_events: AuditEventsTable;
+  reference_revision: ReferenceRevisionTable;
 }

@@ -203,11 +203,6 @@ export function chooseReceivingAgency(
   return fallback(request, agencies);
 }
 
-/** The agencies a rule names, for callers that load only what a decision can need. */
-export function agenciesNamedBy(rules: readonly RoutingRuleSpec[], request: RoutingRequest): string[] {
-  return [...new Set(rules.filter((r) => r.agencyId !== null && ruleMatches(r, request)).map((r) => r.agencyId as string))];
-}
-
 export interface RoutingRuleInput {
   priority: number;
   kind?: string | null | undefined;

@@ -134,12 +134,14 @@ export function fiveStepWorkflow(
     { from: 'clarificationRequested', action: 'answerClarification', to: 'published', by: ['processing_officer', ...HEADS], needs: ['answer'], stops: ['answer_clarification'], rule: 'R-13', label: 'Trả lời đề nghị làm rõ' },
     { from: 'published', action: 'rate', to: 'rated', by: ['citizen'], needs: ['rating'], rule: 'R-13', label: 'Đánh giá kết quả' },
     { from: 'published', action: 'close', to: 'closed', by: ['system'], needs: [], guard: windowClosed, rule: 'R-13', label: 'Kết thúc (hết thời hạn làm rõ)' },
+    // R-13 bounds the clarification request, not the rating: a closed report can still be rated.
+    { from: 'closed', action: 'rate', to: 'rated', by: ['citizen'], needs: ['rating'], rule: 'R-13', label: 'Đánh giá kết quả' },
   ];
   return {
     kind,
     initial: 'submitted',
     initialClocks: ['receive'],
-    terminal: ['rejected', 'rated', 'closed'],
+    terminal: ['rejected', 'rated'],
     states: FIVE_STEP_STATES,
     stateLabels: FIVE_STEP_STATE_LABELS,
     transitions,

@@ -5,7 +5,7 @@
  */
 import { formatVietnamTime } from '../../domain/calendar/index.ts';
 import { WORKFLOWS, type Workflow } from '../../domain/workflow/index.ts';
-import type { ReportBundle, ReportNames, TimelineEvent } from '../../app/reports/read-reports.ts';
+import type { ReportBundle, ReportNames, StaffQueueItem, TimelineEvent } from '../../app/reports/read-reports.ts';
 import type { ReportRow } from '../../db/repos/reports.repo.ts';
 import type { DeadlineRow } from '../../db/repos/calendar.repo.ts';
 
@@ -122,7 +122,7 @@ export function presentStaffReport(b: ReportBundle, names: ReportNames, now: Dat
     dispatchedAgency: r.dispatched_agency_id ? { id: r.dispatched_agency_id, name: names.agency(r.dispatched_agency_id) } : null,
     assigneeId: r.assignee_id,
     // For the officer's checks (R-6.1b, R-6.2b/c): the original, where and when the camera says it was taken.
-    evidence: b.media.map((m) => ({ uploadId: m.id, role: m.role, kind: m.kind, mime: m.mime, size: m.size, takenAt: time(m.taken_at), gps: m.gps_lat !== null && m.gps_lng !== null ? { lat: m.gps_lat, lng: m.gps_lng } : null, software: m.software })),
+    evidence: b.media.map((m) => ({ uploadId: m.id, original: `/api/v1/uploads/${m.id}/content`, role: m.role, kind: m.kind, mime: m.mime, size: m.size, takenAt: time(m.taken_at), gps: m.gps_lat !== null && m.gps_lng !== null ? { lat: m.gps_lat, lng: m.gps_lng } : null, software: m.software })),
     routing: r.routing_note,
     extendedToDays: r.extended_to_days,
     draft: r.result_text && !r.result_published_at ? { text: r.result_text, proofs: r.result_proofs } : null,
@@ -134,5 +134,21 @@ export function presentStaffReport(b: ReportBundle, names: ReportNames, now: Dat
       actorRole: e.actorRole,
       payload: e.payload,
     })),
+  };
+}
+
+/** A line of a staff queue: the summary, who holds it, and its running deadlines, nearest first (R-8.5). */
+export function presentStaffQueueItem(item: StaffQueueItem, names: ReportNames, now: Date) {
+  const r = item.report;
+  return {
+    id: r.id,
+    version: r.version,
+    ...presentPublicSummary(r, names),
+    classification: r.classification,
+    receivingAgencyId: r.receiving_agency_id,
+    processingAgencyId: r.processing_agency_id,
+    dispatchedAgencyId: r.dispatched_agency_id,
+    assigneeId: r.assignee_id,
+    deadlines: item.openDeadlines.map((d) => ({ stage: d.clock, due: time(d.dueAt), overdue: now > d.dueAt })),
   };
 }

@@ -55,6 +55,28 @@ test('R-5 R-6.1 a verified citizen submits a field report: a human code, the com
   assert.equal(mine.total, 1);
 });
 
+test('R-5 the answer to a submission is the report as stored: the same as reading it back', async () => {
+  const { app, citizen } = await setup();
+  const res = await app.inject({ method: 'POST', url: '/api/v1/reports', headers: { ...citizen.h, 'idempotency-key': 'doc-lai-1-abcdef' }, payload: fieldReportBody() });
+  assert.equal(res.statusCode, 201, res.body);
+  const read = await app.inject({ url: `/api/v1/reports/${res.json().id}`, headers: citizen.h });
+  assert.deepEqual(res.json(), read.json());
+});
+
+test('R-5 retries racing with one Idempotency-Key: one report, one event, one deadline; every retry gets that report', async () => {
+  const { app, ctx, citizen } = await setup();
+  const answers = await Promise.all(
+    Array.from({ length: 6 }, () => app.inject({ method: 'POST', url: '/api/v1/reports', headers: { ...citizen.h, 'idempotency-key': 'dua-nhau-1-abcdef' }, payload: fieldReportBody() })),
+  );
+  assert.deepEqual(answers.map((a) => a.statusCode).sort(), [200, 200, 200, 200, 200, 201]);
+  const ids = new Set(answers.map((a) => a.json().id));
+  assert.equal(ids.size, 1);
+  const [id] = [...ids] as [string];
+  assert.equal((await ctx.db.selectFrom('reports').select('id').where('reporter_id', '=', citizen.id).execute()).length, 1);
+  assert.equal((await ctx.db.selectFrom('audit_events').select('id').where('subject_id', '=', id).execute()).length, 1);
+  assert.equal((await ctx.db.selectFrom('deadlines').select('id').where('subject_id', '=', id).execute()).length, 1);
+});
+
 test('R-5.2 R-6.1c bad submissions get 400 naming every field; unverified citizens and staff cannot submit', async () => {
   const { app, ctx, citizen, sxd } = await setup();
   const bad = await app.inject({

@@ -13,7 +13,7 @@ import { SUBMISSION_LIMITS } from '../../domain/reports/index.ts';
 import { INITIATIVE_DECISIONS, RATINGS, REJECT_REASONS } from '../../domain/workflow/index.ts';
 import { findUserById } from '../../db/repos/accounts.repo.ts';
 import type { App } from '../app.ts';
-import { presentPublicReport, presentPublicSummary, presentReporterReport, presentStaffReport } from '../presenters/report.ts';
+import { presentPublicReport, presentPublicSummary, presentReporterReport, presentStaffQueueItem, presentStaffReport } from '../presenters/report.ts';
 
 const Strict = { additionalProperties: false } as const;
 const L = SUBMISSION_LIMITS;
@@ -67,6 +67,25 @@ function listFilter(q: ListQuery) {
   };
 }
 
+/** Staff queues (issue 4 item 11): the list filters, plus what concerns the caller and the order. */
+const StaffListFilters = {
+  ...ListFilters,
+  assignee: Type.Optional(Type.Enum(['me'], { description: 'me: chỉ phản ánh được giao cho tôi xử lý' })),
+  actionable: Type.Optional(Type.Boolean({ default: false, description: 'Chỉ phản ánh đang chờ tôi thao tác (theo vai trò của tôi tại phản ánh)' })),
+  overdue: Type.Optional(Type.Boolean({ default: false, description: 'Chỉ phản ánh có thời hạn đang chạy đã quá hạn (R-8.5)' })),
+  sort: Type.Optional(Type.Enum(['due', 'submitted'], { default: 'due', description: 'due: thời hạn gần nhất trước (mặc định); submitted: gửi mới nhất trước' })),
+};
+
+function staffListFilter(q: ListQuery & { assignee?: string | undefined; actionable?: boolean | undefined; overdue?: boolean | undefined; sort?: string | undefined }) {
+  return {
+    ...listFilter(q),
+    assignedToMe: q.assignee === 'me',
+    actionable: q.actionable ?? false,
+    overdue: q.overdue ?? false,
+    sort: q.sort === 'submitted' ? ('submitted' as const) : ('due' as const),
+  };
+}
+
 export default async function reportsRoutes(app: App): Promise<void> {
   const ctx = app.ctx;
 
@@ -102,10 +121,9 @@ export default async function reportsRoutes(app: App): Promise<void> {
       const b = req.body;
       const occurredAt = b.occurredAt === undefined ? undefined : parseVietnamInstant(b.occurredAt);
       if (occurredAt === null) throw invalid([{ field: 'body.occurredAt', message: `"${b.occurredAt}" không phải thời điểm ISO 8601` }]);
-      const { report, replayed } = await submitReport(ctx, req.actor, { ...b, occurredAt }, req.headers['idempotency-key']);
-      const bundle = await reportForActor(ctx, req.actor, report.id);
+      const { bundle, replayed } = await submitReport(ctx, req.actor, { ...b, occurredAt }, req.headers['idempotency-key']);
       if (replayed) reply.header('idempotent-replayed', 'true');
-      return reply.code(replayed ? 200 : 201).send(presentReporterReport(bundle, await reportNames(ctx, [report]), ctx.clock.now()));
+      return reply.code(replayed ? 200 : 201).send(presentReporterReport(bundle, await reportNames(ctx), ctx.clock.now()));
     },
   );
 
@@ -114,7 +132,7 @@ export default async function reportsRoutes(app: App): Promise<void> {
     { schema: { tags: ['reports'], summary: 'Phản ánh của tôi', security: [{ bearer: [] }], querystring: Type.Object(Paging, Strict) } },
     async (req) => {
       const { rows, total } = await myReports(ctx, req.actor, { limit: req.query.limit ?? 20, offset: req.query.offset ?? 0 });
-      const names = await reportNames(ctx, rows);
+      const names = await reportNames(ctx);
       return { total, items: rows.map((r) => ({ id: r.id, ...presentPublicSummary(r, names), confidential: r.confidential })) };
     },
   );
@@ -131,7 +149,7 @@ export default async function reportsRoutes(app: App): Promise<void> {
     },
     async (req) => {
       const bundle = await reportForActor(ctx, req.actor, req.params.id);
-      const names = await reportNames(ctx, [bundle.report], bundle.cooperations.map((c) => c.agency_id));
+      const names = await reportNames(ctx);
       const now = ctx.clock.now();
       if (req.actor.kind === 'citizen') return presentReporterReport(bundle, names, now);
       const reporter = bundle.report.confidential ? null : ((await findUserById(ctx.db, bundle.report.reporter_id))?.display_name ?? null);
@@ -187,7 +205,7 @@ export default async function reportsRoutes(app: App): Promise<void> {
       const bundle = await reportForActor(ctx, req.actor, after.id).catch(() => null);
       // The actor may no longer see it (e.g. transferred away): answer with what they may still know.
       if (!bundle) return { id: after.id, code: after.code, state: after.state, version: after.version };
-      const names = await reportNames(ctx, [after], bundle.cooperations.map((c) => c.agency_id));
+      const names = await reportNames(ctx);
       const now = ctx.clock.now();
       if (req.actor.kind === 'citizen') return presentReporterReport(bundle, names, now);
       const reporter = after.confidential ? null : ((await findUserById(ctx.db, after.reporter_id))?.display_name ?? null);
@@ -234,18 +252,17 @@ export default async function reportsRoutes(app: App): Promise<void> {
     {
       schema: {
         tags: ['reports'],
-        summary: 'Hàng đợi phản ánh của cơ quan (chỉ phản ánh thuộc phạm vi của cán bộ)',
+        summary: 'Hàng đợi phản ánh của cơ quan (chỉ phản ánh thuộc phạm vi của cán bộ), kèm các thời hạn đang chạy; mặc định sắp xếp theo thời hạn gần nhất',
+        description:
+          'Mỗi phản ánh kèm `deadlines`: các thời hạn đang chạy (giai đoạn, hạn, đã quá hạn chưa), hạn gần nhất trước. `assignee=me`: phản ánh được giao cho tôi; `actionable=true`: phản ánh đang chờ tôi thao tác theo vai trò của tôi tại phản ánh đó; `overdue=true`: phản ánh có thời hạn đang chạy đã quá hạn (R-8.5).',
         security: [{ bearer: [] }],
-        querystring: Type.Object(ListFilters, Strict),
+        querystring: Type.Object(StaffListFilters, Strict),
       },
     },
     async (req) => {
-      const { rows, total } = await staffReports(ctx, req.actor, listFilter(req.query));
-      const names = await reportNames(ctx, rows);
-      return {
-        total,
-        items: rows.map((r) => ({ id: r.id, version: r.version, ...presentPublicSummary(r, names), classification: r.classification, receivingAgencyId: r.receiving_agency_id, processingAgencyId: r.processing_agency_id })),
-      };
+      const { total, items, now } = await staffReports(ctx, req.actor, staffListFilter(req.query));
+      const names = await reportNames(ctx);
+      return { total, items: items.map((item) => presentStaffQueueItem(item, names, now)) };
     },
   );
 
@@ -256,7 +273,7 @@ export default async function reportsRoutes(app: App): Promise<void> {
     },
     async (req) => {
       const { rows, total } = await publicReports(ctx, listFilter(req.query));
-      const names = await reportNames(ctx, rows);
+      const names = await reportNames(ctx);
       return { total, items: rows.map((r) => presentPublicSummary(r, names)) };
     },
   );
@@ -266,7 +283,7 @@ export default async function reportsRoutes(app: App): Promise<void> {
     { schema: { tags: ['public'], summary: 'Một phản ánh công khai với kết quả và dòng thời gian (không có danh tính người phản ánh)', params: Type.Object({ code: Type.String({ pattern: '^PA-\\d{4}-\\d{6,}$' }) }, Strict) } },
     async (req) => {
       const bundle = await publicReport(ctx, req.params.code);
-      return presentPublicReport(bundle, await reportNames(ctx, [bundle.report]));
+      return presentPublicReport(bundle, await reportNames(ctx));
     },
   );
 }

@@ -10,10 +10,12 @@ import { MEDIA_LIMITS } from '../../adapters/media/index.ts';
 import { attachToReport, claimUploads, mediaOfReport } from '../../app/uploads/index.ts';
 import { AppError } from '../../domain/errors.ts';
 import { vietnamTime } from '../../domain/calendar/index.ts';
+import { findAgency } from '../../db/repos/agencies.repo.ts';
 import { listAuditEvents } from '../../db/repos/audit.repo.ts';
 import type { App } from '../app.ts';
 import { testApp, type TestApp } from '../../../test/context.ts';
-import { createCitizen, signInHeaders } from '../../../test/factories.ts';
+import { createCitizen, createStaff, signInHeaders } from '../../../test/factories.ts';
+import { fieldReportBody } from '../../../test/reports.ts';
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
@@ -243,7 +245,7 @@ test('R-6.1b the same file sent again is the same upload: across requests and tw
   assert.equal(files.filter((f) => f === sha(photo)).length, 1);
 });
 
-test('R-5.7 an original is served to its owner only: another citizen gets 404, an anonymous caller 401', async () => {
+test('R-5.7 an original in no report is served to its owner only: another citizen gets 404, an anonymous caller 401', async () => {
   const t = await setup();
   const res = await upload(t.app, t.citizen.h, [{ name: 'nha-toi.jpg', bytes: await phoneJpeg({ gps: true }) }]);
   const id = res.json().items[0].id;
@@ -254,6 +256,48 @@ test('R-5.7 an original is served to its owner only: another citizen gets 404, a
   assert.equal((await t.app.inject({ url: `/api/v1/uploads/${id}/content` })).statusCode, 401);
   assert.equal((await t.app.inject({ url: '/api/v1/uploads/00000000-0000-4000-8000-000000000000/content', headers: t.citizen.h })).statusCode, 404);
   assert.equal((await t.app.inject({ url: '/api/v1/uploads/khong-phai-uuid/content', headers: t.citizen.h })).statusCode, 400);
+});
+
+test('R-6.1b officers who may read the whole report download its originals with EXIF; anyone else gets 404 (no hint it exists), anonymous 401', async () => {
+  const t = await setup();
+  const { app, ctx, citizen } = t;
+  const staff = async (agencyId: string, role: Parameters<typeof createStaff>[1][number]['role']) =>
+    signInHeaders(app, (await createStaff(ctx, [{ agencyId, role }])).username);
+  const original = await phoneJpeg({ dateTimeOriginal: '2026:03:02 07:25:00', gps: true, software: 'Photo Editor 2.1' });
+  const [attached, kept] = (await upload(app, citizen.h, [{ name: 'o-ga.jpg', bytes: original }, { name: 'khac.jpg', bytes: await phoneJpeg({ gps: true }) }])).json().items;
+  const res = await app.inject({ method: 'POST', url: '/api/v1/reports', headers: citizen.h, payload: fieldReportBody({ media: [attached.id] }) });
+  assert.equal(res.statusCode, 201, res.body);
+  const reportId = res.json().id as string;
+
+  const center = (await findAgency(ctx.db, { code: 'trung-tam-phuc-vu-hanh-chinh-cong' }))!;
+  const operator = await staff(center.id, 'center_operator');
+  const detail = (await app.inject({ url: `/api/v1/reports/${reportId}`, headers: operator })).json();
+  assert.equal(detail.evidence[0].original, `/api/v1/uploads/${attached.id}/content`, 'the staff view links the original');
+  const receivingAgencyId = detail.receivingAgency.id as string;
+  const [syt, stp] = [(await findAgency(ctx.db, { code: 'so-y-te' }))!, (await findAgency(ctx.db, { code: 'so-tu-phap' }))!];
+  const unrelated = receivingAgencyId === syt.id ? stp : syt;
+
+  // The receiving officer of the report's agency checks whether the photo was edited: the bytes as sent.
+  const receiver = await staff(receivingAgencyId, 'receiving_officer');
+  const got = await app.inject({ url: `/api/v1/uploads/${attached.id}/content`, headers: receiver });
+  assert.equal(got.statusCode, 200, got.body);
+  assert.equal(got.headers['cache-control'], 'private, no-store');
+  assert.equal(sha(got.rawPayload), sha(original));
+  assert.ok((await exifr.gps(got.rawPayload)).latitude > 21, 'EXIF GPS included');
+  assert.equal((await exifr.parse(got.rawPayload)).Software, 'Photo Editor 2.1');
+
+  // Not to staff who may not read the report, nor to anyone for an upload that is in no report.
+  const notFound = async (h: Record<string, string> | undefined, id = attached.id) => {
+    const r = await app.inject({ url: `/api/v1/uploads/${id}/content`, ...(h ? { headers: h } : {}) });
+    return [r.statusCode, r.statusCode === 404 ? r.json().code : r.body];
+  };
+  assert.deepEqual(await notFound(await staff(unrelated.id, 'receiving_officer')), [404, 'NOT_FOUND'], 'an officer of an unrelated agency');
+  assert.deepEqual(await notFound(await staff(receivingAgencyId, 'alert_editor')), [404, 'NOT_FOUND'], 'an alert editor of the same agency does not read reports');
+  assert.deepEqual(await notFound(receiver, kept.id), [404, 'NOT_FOUND'], 'an upload the report does not name');
+  const other = await createCitizen(app, { verified: true });
+  assert.deepEqual(await notFound(await signInHeaders(app, other.phone)), [404, 'NOT_FOUND'], 'another citizen');
+  assert.equal((await app.inject({ url: `/api/v1/uploads/${attached.id}/content` })).statusCode, 401);
+  assert.equal((await app.inject({ url: `/api/v1/uploads/${attached.id}/content`, headers: citizen.h })).statusCode, 200, 'the owner still');
 });
 
 test('R-5.2 more files than a report may carry is a 400 and nothing is stored', async () => {

@@ -1,7 +1,8 @@
 /**
  * Uploads (R-5.2): photos and videos go up first, one request per file or several at once, with per-file
  * progress and retries in the browser; the report then names them by id. Originals are served to their owner
- * only; public copies (no metadata, R-5.7, R-14) to anyone, by their content address, cached for ever.
+ * and to the officers who may read the whole report they are attached to (R-6.1b); public copies (no metadata,
+ * R-5.7, R-14) to anyone, by their content address, cached for ever.
  *
  * @fastify/multipart is registered in this plugin only: every other route still answers 415 to multipart.
  */
@@ -185,7 +186,7 @@ export default async function uploadsRoutes(app: App): Promise<void> {
     {
       schema: {
         tags: ['media'],
-        summary: 'Tệp gốc đã tải lên (còn nguyên EXIF, GPS) — chỉ người tải lên xem được',
+        summary: 'Tệp gốc đã tải lên (còn nguyên EXIF, GPS) — cho người tải lên và cán bộ được xem toàn bộ phản ánh có tệp này (R-6.1b); người khác nhận 404',
         security: [{ bearer: [] }],
         params: Type.Object({ id: Type.String({ format: 'uuid' }) }, Strict),
       },
