@@ -1,19 +1,24 @@
 /**
- * `npm run bench [-- --quick]`: runs every benchmark, prints its figures, and records them with the date at the
- * top of docs/benchmarks.md (newest first). Each benchmark measures its own baseline in the same run.
+ * `npm run bench [-- --quick] [-- --only <word>]`: runs every benchmark (or those whose name contains the word),
+ * prints its figures, and records them with the date at the top of docs/benchmarks.md (newest first). Each
+ * benchmark measures its own baseline in the same run.
  */
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { run as calendar } from './calendar/calendar.bench.ts';
 import { run as httpDeadline } from './http/deadline.bench.ts';
 import { run as intake } from './intake/intake.bench.ts';
+import { run as textQuality } from './integrity/text-quality.bench.ts';
 import { civilDate, formatVietnamTime } from '../server/domain/calendar/index.ts';
 
 const quick = process.argv.includes('--quick');
-// intake runs on PGlite, or on the PostgreSQL server named by BENCH_DATABASE_URL.
-const benches = [calendar, httpDeadline, intake];
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
+// intake and the similarity search run on PGlite, or on the PostgreSQL server named by BENCH_DATABASE_URL.
+const benches = { calendar, http: httpDeadline, intake, 'integrity-text': textQuality };
 const sections: string[] = [];
-for (const bench of benches) {
+for (const [key, bench] of Object.entries(benches)) {
+  if (only && !key.includes(only)) continue;
   const started = performance.now();
   const { name, lines } = await bench({ quick });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);

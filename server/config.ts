@@ -35,6 +35,8 @@ export interface Config {
    * server take effect at once.
    */
   referenceRefreshMs: number;
+  /** Run the intake integrity checks right after each submission (issue 5); the sweep catches what is missed. */
+  integrityCheckOnSubmit: boolean;
 }
 
 type Parser<T> = (raw: string) => T | { error: string };
@@ -92,6 +94,7 @@ export const CONFIG_KEYS = {
   SESSION_TTL_HOURS: spec(int(1, 24 * 90), 24 * 7),
   DEADLINE_SWEEP_SECONDS: spec(int(1, 24 * 3600), 60),
   REFERENCE_REFRESH_MS: spec(int(0, 60_000), 1000),
+  INTEGRITY_CHECK_ON_SUBMIT: spec(bool, true),
 } satisfies Record<string, KeySpec<unknown>>;
 
 export class ConfigError extends Error {
@@ -161,5 +164,6 @@ export function loadConfig(
     sessionTtlHours: v.SESSION_TTL_HOURS ?? 24 * 7,
     deadlineSweepSeconds: v.DEADLINE_SWEEP_SECONDS ?? 60,
     referenceRefreshMs: v.REFERENCE_REFRESH_MS ?? 1000,
+    integrityCheckOnSubmit: v.INTEGRITY_CHECK_ON_SUBMIT ?? true,
   };
 }

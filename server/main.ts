@@ -32,9 +32,10 @@ async function main(): Promise<void> {
   const sweep = startDeadlineSweep(ctx, {
     everySeconds: config.deadlineSweepSeconds,
     onError: (err) => app.log.error({ err }, 'deadline sweep failed'),
-    onSwept: ({ newlyOverdue, closed }) => {
+    onSwept: ({ newlyOverdue, closed, checked }) => {
       if (newlyOverdue > 0) app.log.info({ newlyOverdue }, 'deadline sweep: deadlines newly overdue');
       if (closed > 0) app.log.info({ closed }, 'deadline sweep: reports closed after the clarification window (R-13)');
+      if (checked > 0) app.log.info({ checked }, 'deadline sweep: integrity checks run on reports the submission missed');
     },
   });
 

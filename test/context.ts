@@ -37,7 +37,8 @@ function freshTestMediaDir(): string {
 }
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', MEDIA_DIR: freshTestMediaDir() }, undefined), ...overrides };
+  // Integrity checks run when a test asks (checkReport, the sweep): none racing a test's own steps.
+  return { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', MEDIA_DIR: freshTestMediaDir(), INTEGRITY_CHECK_ON_SUBMIT: 'false' }, undefined), ...overrides };
 }
 
 export function makeContext(database: Database, overrides: Partial<AppContext> = {}): AppContext {

@@ -30,6 +30,11 @@ export const ERRORS = {
     vi: 'Tài khoản chưa được xác thực danh tính',
     en: 'The account has not verified its identity',
   },
+  ACCOUNT_SANCTIONED: {
+    status: 403,
+    vi: 'Tài khoản đang bị tạm dừng gửi phản ánh do vi phạm nhiều lần liên tiếp',
+    en: 'The account may not submit reports for now after repeated violations',
+  },
   NOT_FOUND: { status: 404, vi: 'Không tìm thấy', en: 'Not found' },
   ROUTE_NOT_FOUND: { status: 404, vi: 'Không có địa chỉ này', en: 'No such route' },
   METHOD_NOT_ALLOWED: { status: 405, vi: 'Phương thức không được hỗ trợ', en: 'Method not allowed' },

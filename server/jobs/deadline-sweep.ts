@@ -4,12 +4,14 @@
  * its subject, naming the agency whose clock it is. Idempotent — a deadline is marked once — and safe with
  * several server processes (see `markOverdueDeadlines`). Then the reports whose clarification window has
  * ended are closed by the platform (R-13, app/reports/close-after-window.ts; the version check makes it safe
- * with several processes too). `startDeadlineSweep` runs both on a timer from main.ts.
+ * with several processes too), and the integrity checks run on reports they missed (app/integrity).
+ * `startDeadlineSweep` runs them on a timer from main.ts.
  */
 import { formatVietnamTime } from '../domain/calendar/index.ts';
 import { markOverdueDeadlines } from '../db/repos/lateness.repo.ts';
 import { SYSTEM_ACTOR, unitOfWork, type UnitOfWorkContext } from '../app/unit-of-work.ts';
 import { closeAfterClarificationWindow, type CloseContext } from '../app/reports/close-after-window.ts';
+import { checkUncheckedReports } from '../app/integrity/check-report.ts';
 
 export const DEADLINE_OVERDUE = 'deadline.overdue';
 
@@ -44,13 +46,19 @@ export interface SweepResult {
   newlyOverdue: number;
   /** Reports closed because their clarification window ended (R-13). */
   closed: number;
+  /** Reports whose integrity checks (issue 5) had not run after submission, now checked. */
+  checked: number;
 }
 
-/** One run of the background job: overdue deadlines, then reports whose clarification window ended. */
+/**
+ * One run of the background job: overdue deadlines, then reports whose clarification window ended, then
+ * reports the integrity checks missed.
+ */
 export async function sweep(ctx: SweepContext): Promise<SweepResult> {
   const { newlyOverdue } = await sweepDeadlines(ctx);
   const { closed } = await closeAfterClarificationWindow(ctx);
-  return { newlyOverdue, closed };
+  const { checked } = await checkUncheckedReports(ctx);
+  return { newlyOverdue, closed, checked };
 }
 
 export interface SweepTimer {

@@ -182,6 +182,21 @@ test('a decompression bomb (a tiny PNG claiming 20 000 × 20 000 pixels) is refu
   assert.match(r.message, /20000×20000/);
 });
 
+test('R-6.1b the camera (EXIF Make + Model) and every tool the metadata names, XMP history included, are read', async () => {
+  const phone = ok(await inspectMedia(await phoneJpeg({ software: '17.3.1' }), 'p.jpg'));
+  assert.equal(phone.camera, 'Apple iPhone 15');
+  assert.deepEqual(phone.editTools, ['17.3.1']);
+  const xmp =
+    '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">' +
+    '<rdf:Description xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:stEvt="http://ns.adobe.com/xap/1.0/sType/ResourceEvent#" xmp:CreatorTool="Snapseed 2.0">' +
+    '<xmpMM:History xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/"><rdf:Seq><rdf:li stEvt:action="saved" stEvt:softwareAgent="Adobe Photoshop 25.0 (Windows)"/></rdf:Seq></xmpMM:History>' +
+    '</rdf:Description></rdf:RDF></x:xmpmeta>';
+  const edited = ok(await inspectMedia(await sharp(await phoneJpeg()).withExif({ IFD0: { Make: 'Canon', Model: 'Canon EOS R6' } }).withXmp(xmp).jpeg().toBuffer(), 'e.jpg'));
+  assert.equal(edited.camera, 'Canon EOS R6', 'the make is not repeated');
+  assert.deepEqual(edited.editTools, ['Snapseed 2.0', 'Adobe Photoshop 25.0 (Windows)']);
+  assert.equal(ok(await inspectMedia(await png(), 'p.png')).camera, undefined);
+});
+
 test('R-5.2 EXIF Software is surfaced as a sign of editing for the officer', async () => {
   const r = ok(await inspectMedia(await phoneJpeg({ software: 'Adobe Photoshop 25.0 Windows' }), 'edited.jpg'));
   assert.equal(r.software, 'Adobe Photoshop 25.0 Windows');

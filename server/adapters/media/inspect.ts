@@ -51,6 +51,10 @@ export interface MediaInspectionOk {
   gps?: GeoPoint;
   /** EXIF Software, e.g. an editor's name: one of the signs of editing shown to the officer (R-6.2b). */
   software?: string;
+  /** EXIF Make and Model ("Apple iPhone 13"): a photo straight from a camera names it. */
+  camera?: string;
+  /** Every tool the metadata names: EXIF Software and ProcessingSoftware, XMP CreatorTool and history agents. */
+  editTools?: string[];
 }
 
 export type MediaRejectionCode = 'EMPTY' | 'UNSUPPORTED_TYPE' | 'TOO_LARGE' | 'CORRUPT';
@@ -131,7 +135,8 @@ export async function inspectMedia(bytes: Buffer, declaredName: string): Promise
     );
   }
   const exif = photo.exif ? await readExif(photo.exif) : {};
-  return { ...base, width: photo.width, height: photo.height, ...exif };
+  const editTools = [...new Set([...(exif.editTools ?? []), ...(photo.xmp ? xmpTools(photo.xmp) : [])])];
+  return { ...base, width: photo.width, height: photo.height, ...exif, ...(editTools.length ? { editTools } : {}) };
 }
 
 async function detect(bytes: Buffer): Promise<Detected> {
@@ -158,6 +163,7 @@ interface PhotoRead {
   width: number;
   height: number;
   exif: Buffer | undefined;
+  xmp: Buffer | undefined;
 }
 
 /**
@@ -177,13 +183,13 @@ async function readPhoto(bytes: Buffer, mime: MediaMime): Promise<PhotoRead | un
     if (meta.format !== 'heif' && width * height <= MEDIA_LIMITS.photoMaxPixels) {
       await sharp(bytes, options).resize(256, 256, { fit: 'inside' }).raw().toBuffer();
     }
-    return { width, height, exif: meta.exif };
+    return { width, height, exif: meta.exif, xmp: meta.xmp };
   } catch {
     return undefined;
   }
 }
 
-type ExifFacts = Pick<MediaInspectionOk, 'takenAt' | 'gps' | 'software'>;
+type ExifFacts = Pick<MediaInspectionOk, 'takenAt' | 'gps' | 'software' | 'camera' | 'editTools'>;
 
 /** The EXIF facts we keep. A malformed EXIF block does not make the photo corrupt: it just yields nothing. */
 async function readExif(raw: Buffer): Promise<ExifFacts> {
@@ -199,7 +205,19 @@ async function readExif(raw: Buffer): Promise<ExifFacts> {
       xmp: false,
       icc: false,
       iptc: false,
-      pick: ['DateTimeOriginal', 'OffsetTimeOriginal', 'SubSecTimeOriginal', 'Software', 'GPSLatitude', 'GPSLatitudeRef', 'GPSLongitude', 'GPSLongitudeRef'],
+      pick: [
+        'DateTimeOriginal',
+        'OffsetTimeOriginal',
+        'SubSecTimeOriginal',
+        'Software',
+        'ProcessingSoftware',
+        'Make',
+        'Model',
+        'GPSLatitude',
+        'GPSLatitudeRef',
+        'GPSLongitude',
+        'GPSLongitudeRef',
+      ],
     });
     if (!parsed || typeof parsed !== 'object') return {};
     tags = parsed as Record<string, unknown>;
@@ -211,9 +229,31 @@ async function readExif(raw: Buffer): Promise<ExifFacts> {
   if (takenAt) facts.takenAt = takenAt;
   const gps = exifGps(tags.GPSLatitude, tags.GPSLatitudeRef, tags.GPSLongitude, tags.GPSLongitudeRef);
   if (gps) facts.gps = gps;
-  const software = typeof tags.Software === 'string' ? clean(tags.Software).slice(0, 200) : '';
+  const text = (v: unknown) => (typeof v === 'string' ? clean(v).slice(0, 200) : '');
+  const software = text(tags.Software);
   if (software) facts.software = software;
+  const make = text(tags.Make);
+  const model = text(tags.Model);
+  // Models often repeat the make ("Canon Canon EOS R6"): say it once.
+  const camera = model.toLowerCase().startsWith(make.toLowerCase()) ? model : `${make} ${model}`.trim();
+  if (camera) facts.camera = camera;
+  const tools = [software, text(tags.ProcessingSoftware)].filter((t) => t !== '');
+  if (tools.length) facts.editTools = [...new Set(tools)];
   return facts;
+}
+
+// XMP is XML; the two places that name tools are xmp:CreatorTool and stEvt:softwareAgent (history), each as an
+// attribute or an element. Only their text is kept.
+const XMP_TOOL = /(?:xmp:CreatorTool|stEvt:softwareAgent)(?:="([^"]{1,200})"|>([^<]{1,200})<)/g;
+
+/** The tools an XMP packet names (Photoshop, Lightroom, Snapseed …), in order, without repeats. */
+export function xmpTools(xmp: Buffer): string[] {
+  const found = new Set<string>();
+  for (const m of xmp.toString('utf8').matchAll(XMP_TOOL)) {
+    const tool = clean(m[1] ?? m[2] ?? '');
+    if (tool) found.add(tool);
+  }
+  return [...found];
 }
 
 const EXIF_DATE_TIME = /^(\d{4})[:-](\d{2})[:-](\d{2})[ T](\d{2}):(\d{2}):(\d{2})$/;

@@ -73,5 +73,5 @@ export async function authenticate(ctx: AppContext, token: string): Promise<Acto
   const s = await findLiveSession(ctx.db, hashToken(token), now);
   if (!s || s.status !== 'active' || (s.locked_until && s.locked_until > now)) return { kind: 'anonymous' };
   if (s.kind === 'staff') return { kind: 'staff', userId: s.user_id, memberships: await membershipsOf(ctx.db, s.user_id) };
-  return { kind: 'citizen', userId: s.user_id, identityVerified: s.identity_verified_at !== null };
+  return { kind: 'citizen', userId: s.user_id, identityVerified: s.identity_verified_at !== null, sanctionedUntil: s.sanctioned_until ?? null };
 }

@@ -1,6 +1,6 @@
 /**
  * The reporter's inbox (R-13): derived from the audit trail of the reporter's own reports — the events that
- * concern them (see reporter-notifications.ts), made by someone else. Only citizens have reports, so only
+ * concern them (see reporter-notifications.ts), made by someone else — and of their account (R-27.3 sanctions). Only citizens have reports, so only
  * citizens have an inbox. Marking read is the reader's own bookkeeping, not a regulated state change: it is
  * not audited.
  */
@@ -9,14 +9,22 @@ import { formatVietnamTime } from '../../domain/calendar/index.ts';
 import { AppError } from '../../domain/errors.ts';
 import { inboxPosition, listInbox, markInboxRead, type InboxFilter } from '../../db/repos/inbox.repo.ts';
 import type { AppContext } from '../context.ts';
-import { REPORTER_NOTIFICATION_ACTIONS, notificationSaid, notificationTitle, type NotificationSaid } from './reporter-notifications.ts';
+import {
+  ACCOUNT_NOTIFICATION_ACTIONS,
+  REPORTER_NOTIFICATION_ACTIONS,
+  accountNotificationTitle,
+  notificationSaid,
+  notificationTitle,
+  type NotificationSaid,
+} from './reporter-notifications.ts';
 
 export interface Notification {
   /** The audit event's id. */
   id: string;
-  reportId: string;
-  reportCode: string;
-  /** The workflow action, e.g. `accept`. */
+  /** Null for a notice about the account (R-27.3 sanction, its lifting). */
+  reportId: string | null;
+  reportCode: string | null;
+  /** The workflow action, e.g. `accept`; `account.sanction` / `account.sanctionLift` for the account. */
   action: string;
   at: string;
   title: string;
@@ -28,7 +36,7 @@ export interface Notification {
 function reporterFilter(actor: Actor): InboxFilter {
   if (actor.kind === 'anonymous') throw new AppError('UNAUTHENTICATED');
   if (actor.kind !== 'citizen') throw new AppError('FORBIDDEN');
-  return { userId: actor.userId, actions: REPORTER_NOTIFICATION_ACTIONS };
+  return { userId: actor.userId, actions: REPORTER_NOTIFICATION_ACTIONS, accountActions: ACCOUNT_NOTIFICATION_ACTIONS };
 }
 
 export async function reporterInbox(
@@ -47,7 +55,7 @@ export async function reporterInbox(
       reportCode: r.reportCode,
       action: r.action.replace(/^report\./, ''),
       at: formatVietnamTime(r.occurredAt),
-      title: notificationTitle(r.action, r.reportKind, r.reportCode),
+      title: r.reportKind && r.reportCode ? notificationTitle(r.action, r.reportKind, r.reportCode) : accountNotificationTitle(r.action, r.payload),
       said: notificationSaid(r.payload),
       read: r.read,
     })),

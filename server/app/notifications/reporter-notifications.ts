@@ -7,11 +7,13 @@
  * initiative distributed to a unit), something asked of them (verification, a consultation on their
  * initiative), a change of when they will hear (extension), the result and the answer to their clarification
  * request, and the end of the report when the clarification window closed.
+ * About the account (R-27.3): a sanction imposed on them and its lifting (ACCOUNT_NOTIFICATIONS).
  * Not told: the agency's internal steps (take, assign, dispatch, cooperation, drafts and their rejection,
  * returning a report for re-routing — the next decision reaches them), oversight records (deadline.overdue,
  * deadline.recomputed), and whatever the reporter did themself.
  */
-import type { ReportKind } from '../../domain/calendar/index.ts';
+import { parseInstant, type ReportKind } from '../../domain/calendar/index.ts';
+import { vietnameseDateTime } from '../../domain/sanctions/index.ts';
 
 type Title = (noun: string, code: string) => string;
 
@@ -31,14 +33,34 @@ export const REPORTER_NOTIFICATIONS: Readonly<Record<string, Title>> = {
 
 export const REPORTER_NOTIFICATION_ACTIONS: readonly string[] = Object.keys(REPORTER_NOTIFICATIONS);
 
+/**
+ * Events about the reporter's account rather than one report (R-27.3): the sanction imposed on them — with its
+ * reason and end — and its lifting by an administrator. Violations, the end of a run and referrals are not told:
+ * the rejection of the report already is, and a referral is for the authorities.
+ */
+export const ACCOUNT_NOTIFICATIONS: Readonly<Record<string, (until: string) => string>> = {
+  'account.sanction': (until) => `Tài khoản của bạn bị tạm dừng gửi phản ánh đến ${until} (giờ Việt Nam)`,
+  'account.sanctionLift': () => 'Tài khoản của bạn đã được gỡ bỏ biện pháp tạm dừng gửi phản ánh',
+};
+
+export const ACCOUNT_NOTIFICATION_ACTIONS: readonly string[] = Object.keys(ACCOUNT_NOTIFICATIONS);
+
 /** What the reporter may read of an event's payload: what was asked of them and what was answered to them. */
-export const NOTIFICATION_SAID = ['question', 'answer', 'explanation', 'rejectReason'] as const;
+export const NOTIFICATION_SAID = ['question', 'answer', 'explanation', 'rejectReason', 'until'] as const;
 export type NotificationSaid = Partial<Record<(typeof NOTIFICATION_SAID)[number], string>>;
 
 export function notificationTitle(action: string, kind: string, code: string): string {
   const noun = (kind as ReportKind) === 'initiative' ? 'Sáng kiến' : 'Phản ánh';
   const title = REPORTER_NOTIFICATIONS[action];
   return title ? title(noun, code) : `${noun} ${code} có cập nhật`;
+}
+
+/** The title of a notice about the account; `until` is the sanction's end as ISO 8601 (+07:00). */
+export function accountNotificationTitle(action: string, payload: Record<string, unknown>): string {
+  const until = typeof payload.until === 'string' ? parseInstant(payload.until) : null;
+  const at = until ? vietnameseDateTime(until) : '';
+  const title = ACCOUNT_NOTIFICATIONS[action];
+  return title ? title(at) : 'Tài khoản của bạn có cập nhật';
 }
 
 /** The allow-listed fields of a payload, as text; nothing else of it (no staff, no agency ids, no routing). */

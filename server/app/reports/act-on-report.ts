@@ -9,6 +9,7 @@ import type { Actor } from '../../domain/access/index.ts';
 import { CLASSIFICATIONS, clarificationWindow, type Classification } from '../../domain/calendar/index.ts';
 import { AppError, invalid, type FieldProblem } from '../../domain/errors.ts';
 import { rolesOnReport, type ReportParties } from '../../domain/reports/index.ts';
+import { violationMarkerProblem } from '../../domain/sanctions/index.ts';
 import {
   INITIATIVE_DECISIONS,
   RATINGS,
@@ -24,6 +25,7 @@ import { listMembers } from '../../db/repos/accounts.repo.ts';
 import { findReport, insertCooperation, openCooperationCount, updateReportIfVersion, type ReportRow } from '../../db/repos/reports.repo.ts';
 import type { DB } from '../../db/schema.ts';
 import type { ResultProof } from '../../db/schema/reports.ts';
+import { applySanctionRules } from '../accounts/sanctions.ts';
 import { auditActor } from '../accounts/staff.ts';
 import type { AppContext } from '../context.ts';
 import { unitOfWork } from '../unit-of-work.ts';
@@ -48,6 +50,8 @@ export interface ActionInput {
   rating?: string | undefined;
   comment?: string | undefined;
   decision?: string | undefined;
+  /** `abusive`: an R-6.2a rejection the officer marks as a violation (R-5.2, R-27.3). */
+  violation?: string | undefined;
 }
 
 /** Where each need is read from in the request body (for errors naming the field). */
@@ -141,6 +145,8 @@ export async function actOnReport(ctx: AppContext, actor: Actor, reportId: strin
   if (!decision.ok) throw refusalError(decision);
   const t = decision.transition;
 
+  const markerProblem = violationMarkerProblem(input.action, input.rejectReason, input.violation);
+  if (markerProblem) throw invalid([markerProblem]);
   const changes = await changesOf(ctx, report, input);
   return unitOfWork(ctx, auditActor(actor), async (w) => {
     const saved = await updateReportIfVersion(w.tx, report.id, input.version, { ...changes, state: t.to, updated_at: w.now });
@@ -162,6 +168,7 @@ export async function actOnReport(ctx: AppContext, actor: Actor, reportId: strin
       toState: t.to,
       payload: eventPayload(input, t.rule),
     });
+    await applySanctionRules(w, report, input, actor); // R-27.3: a violation, or a valid report ending the run
     return after;
   });
 }

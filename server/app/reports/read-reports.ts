@@ -9,6 +9,8 @@ import { awaitingClauses, canReadReport, rolesOnReport } from '../../domain/repo
 import { WORKFLOWS, availableActions } from '../../domain/workflow/index.ts';
 import { listAuditEvents } from '../../db/repos/audit.repo.ts';
 import { deadlinesOf, openDeadlinesOf, type DeadlineRow } from '../../db/repos/calendar.repo.ts';
+import { findingChecksOf, findingsOf } from '../../db/repos/findings.repo.ts';
+import type { FindingCheck } from '../../domain/integrity/findings.ts';
 import { cooperationsOf, findReport, listReports, type ReportFilter, type ReportRow } from '../../db/repos/reports.repo.ts';
 import type { AppContext } from '../context.ts';
 import { referenceData } from '../reference/reference-data.ts';
@@ -29,6 +31,8 @@ export interface TimelineEvent {
 
 export interface ReportBundle {
   report: ReportRow;
+  /** The integrity checks' findings (issue 5): for staff only, empty for anyone else. */
+  findings: Awaited<ReturnType<typeof findingsOf>>;
   timeline: TimelineEvent[];
   deadlines: DeadlineRow[];
   cooperations: Awaited<ReturnType<typeof cooperationsOf>>;
@@ -60,6 +64,7 @@ async function bundle(ctx: AppContext, report: ReportRow, actor: Actor): Promise
       deadlines: await deadlinesOf(ctx.db, REPORT_SUBJECT, report.id),
       cooperations: await cooperationsOf(ctx.db, report.id),
       media: await mediaOfReport(ctx.db, report.id),
+      findings: actor.kind === 'staff' ? await findingsOf(ctx.db, report.id) : [],
     },
     actor,
   );
@@ -99,6 +104,8 @@ export interface StaffQueueItem {
   report: ReportRow;
   /** Its running clocks, nearest due first. */
   openDeadlines: DeadlineRow[];
+  /** The checks that found something (issue 5), so the queue shows "khẩn?", "trùng?", "quảng cáo?" at a glance. */
+  findingChecks: FindingCheck[];
 }
 
 /**
@@ -119,8 +126,10 @@ export async function staffReports(ctx: AppContext, actor: Actor, filter: StaffQ
     ...(actionable ? { awaiting: awaitingClauses(actor) } : {}),
   });
   const open = new Map<string, DeadlineRow[]>();
-  for (const d of await openDeadlinesOf(ctx.db, REPORT_SUBJECT, rows.map((r) => r.id))) open.set(d.subjectId, [...(open.get(d.subjectId) ?? []), d]);
-  return { total, now, items: rows.map((report) => ({ report, openDeadlines: open.get(report.id) ?? [] })) };
+  const ids = rows.map((r) => r.id);
+  for (const d of await openDeadlinesOf(ctx.db, REPORT_SUBJECT, ids)) open.set(d.subjectId, [...(open.get(d.subjectId) ?? []), d]);
+  const checks = await findingChecksOf(ctx.db, ids);
+  return { total, now, items: rows.map((report) => ({ report, openDeadlines: open.get(report.id) ?? [], findingChecks: checks.get(report.id) ?? [] })) };
 }
 
 /** States the public does not see: a rejected report may be advertising or abuse (R-6.2e, R-5.2). */

@@ -19,7 +19,9 @@ import { deadlineValues } from '../../db/repos/calendar.repo.ts';
 import { findReportByIdempotencyKey, insertNewReport, nextReportCode, type ReportRow } from '../../db/repos/reports.repo.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { routeReport, type RoutingResult } from '../catalogue/route-report.ts';
+import { assertNotSanctioned } from '../accounts/sanctions.ts';
 import type { AppContext } from '../context.ts';
+import { textSignatureRows } from '../integrity/similar-text.ts';
 import { referenceData } from '../reference/reference-data.ts';
 import type { AuditActor } from '../unit-of-work.ts';
 import { unitAt } from '../units/locate-unit.ts';
@@ -46,6 +48,7 @@ export async function submitReport(ctx: AppContext, actor: Actor, input: Submiss
   if (actor.kind === 'anonymous') throw new AppError('UNAUTHENTICATED');
   if (actor.kind !== 'citizen') throw new AppError('FORBIDDEN', { detail: { vi: 'Chỉ công dân, tổ chức gửi phản ánh', en: 'Only citizens and organisations submit reports' } });
   if (!actor.identityVerified) throw new AppError('IDENTITY_NOT_VERIFIED', { detail: { vi: 'Cần xác thực định danh trước khi gửi phản ánh (R-3.9)', en: 'Verify your identity before reporting (R-3.9)' } });
+  assertNotSanctioned(actor, ctx.clock.now()); // the session carries the sanction's end (no extra query)
 
   const hash = fingerprint(input);
   // A retry of a report already stored is answered with it, even if it would no longer pass the checks.
@@ -142,6 +145,8 @@ export async function submitReport(ctx: AppContext, actor: Actor, input: Submiss
       // The first event of a new subject: nothing before it in its chain.
       event: auditEventRow(event, null),
       media: media.map((u, position) => ({ report_id: id, upload_id: u.id, role: 'evidence' as const, position })),
+      // Its near-duplicate signature (R-6.2c, ADR 0006): later reports are compared with it.
+      textSignature: textSignatureRows(id, report.title, report.description),
     });
   } catch (err) {
     // Two retries racing with one key: the loser's insert hits the unique key; answer with the winner's report.
@@ -158,6 +163,7 @@ export async function submitReport(ctx: AppContext, actor: Actor, input: Submiss
         timeline: [{ at: now, action: event.action, fromState: null, toState: wf.initial, actorId: actor.userId, actorRole: 'citizen', actorAgencyId: null, payload: event.payload ?? {} }],
         deadlines: deadlines.map((d) => ({ ...d, agencyId: d.agencyId ?? null, stoppedAt: null })),
         cooperations: [],
+        findings: [],
         media: media.map((u, position) => ({ ...u, role: 'evidence' as const, position })),
       },
       actor,

@@ -19,9 +19,11 @@ import { join } from 'node:path';
 import { uuidv7 } from 'uuidv7';
 import { inspectMedia, MEDIA_LIMITS, publicCopy, sha256Hex, type MediaInspectionOk, type MediaRejectionCode } from '../../adapters/media/index.ts';
 import { displayName } from '../../adapters/media/inspect.ts';
+import { perceptualHash } from '../../adapters/media/perceptual-hash.ts';
 import type { Actor } from '../../domain/access/index.ts';
 import { AppError, invalid, type ErrorCode, type FieldProblem } from '../../domain/errors.ts';
 import { findUploadOfOwnerBySha256, insertUploadIfNew, type UploadRow } from '../../db/repos/uploads.repo.ts';
+import { insertPhotoHashes, photoHashValue } from '../../db/repos/similarity.repo.ts';
 import { auditActor } from '../accounts/staff.ts';
 import type { AppContext } from '../context.ts';
 import { unitOfWork } from '../unit-of-work.ts';
@@ -41,7 +43,7 @@ type Entry =
   | { state: 'existing'; row: UploadRow }
   /** The same bytes as an earlier file of this request. */
   | { state: 'same-as'; index: number }
-  | { state: 'staged'; name: string; inspection: MediaInspectionOk; originalPath: string; publicPath: string | null }
+  | { state: 'staged'; name: string; inspection: MediaInspectionOk; originalPath: string; publicPath: string | null; photoHashes: string[] | null }
   | { state: 'refused' };
 
 interface Refusal {
@@ -113,6 +115,10 @@ export class UploadBatch {
     }
     // A request that will be refused anyway stages nothing more: its files are only inspected, to name them all.
     if (this.refusals.length > 0) return;
+    // Perceptual hashes for near-duplicate search (R-6.2c, ADR 0006), from the public copy: already upright and
+    // decoded (HEIC included), so the photo is not decoded twice. None for videos and flat pictures.
+    const hashed = copy ? await perceptualHash(copy.bytes) : null;
+    const photoHashes = hashed?.ok ? hashed.views : null;
 
     const dir = await this.ensureStageDir();
     const originalPath = join(dir, `${index}.original`);
@@ -122,7 +128,7 @@ export class UploadBatch {
       publicPath = join(dir, `${index}.public`);
       await writeFile(publicPath, copy.bytes, { mode: 0o600 });
     }
-    this.entries[index] = { state: 'staged', name, inspection, originalPath, publicPath };
+    this.entries[index] = { state: 'staged', name, inspection, originalPath, publicPath, photoHashes };
   }
 
   /** A file part cut at MEDIA_LIMITS.fileMaxBytes by the request parser: too large whatever it is. */
@@ -158,14 +164,14 @@ export class UploadBatch {
     if (this.refusals.length > 0) throw this.refusalError();
     if (this.entries.length === 0) throw invalid([{ field: 'files', message: 'Chưa có tệp nào: gửi ít nhất một ảnh hoặc video, mỗi tệp trong trường “file”.' }]);
 
-    const stored = new Map<number, { inspection: MediaInspectionOk; name: string; publicSha256: string | null }>();
+    const stored = new Map<number, { inspection: MediaInspectionOk; name: string; publicSha256: string | null; photoHashes: string[] | null }>();
     for (const [index, e] of this.entries.entries()) {
       if (e.state !== 'staged') continue;
       const original = await this.ctx.media.put(await readFile(e.originalPath));
       // The staged file is private to this request; a different hash would mean the disk changed it.
       if (original.sha256 !== e.inspection.sha256) throw new Error(`staged upload ${index} changed on disk`);
       const copy = e.publicPath ? await this.ctx.media.put(await readFile(e.publicPath)) : null;
-      stored.set(index, { inspection: e.inspection, name: e.name, publicSha256: copy?.sha256 ?? null });
+      stored.set(index, { inspection: e.inspection, name: e.name, publicSha256: copy?.sha256 ?? null, photoHashes: e.photoHashes });
     }
 
     return unitOfWork(this.ctx, auditActor(this.actor), async (w) => {
@@ -191,10 +197,14 @@ export class UploadBatch {
             gps_lat: i.gps?.lat ?? null,
             gps_lng: i.gps?.lng ?? null,
             software: i.software ?? null,
+            camera: i.camera ?? null,
+            edit_tools: i.editTools ?? [],
             public_sha256: s.publicSha256,
+            phash: s.photoHashes ? photoHashValue(s.photoHashes[0] as string) : null,
             created_at: w.now,
           });
           if (created) {
+            if (s.photoHashes) await insertPhotoHashes(w.tx, row.id, s.photoHashes);
             // The trail of what was received, by whom, with the hash that proves it unchanged later (R-6.1b).
             // No file name and no GPS here: the trail is read by staff and exported.
             await w.audit({

@@ -123,11 +123,21 @@ export async function insertSession(
     .execute();
 }
 
+/** The session's account, with the end of a sanction in force at `now` (R-27.3; null when none) in the same query. */
 export async function findLiveSession(q: Q, tokenHash: string, now: Date) {
   return q
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .select(['sessions.user_id', 'users.kind', 'users.identity_verified_at', 'users.status', 'users.locked_until'])
+    .select((eb) =>
+      eb
+        .selectFrom('sanctions')
+        .select((s) => s.fn.max('sanctions.ends_at').as('ends_at'))
+        .whereRef('sanctions.user_id', '=', 'users.id')
+        .where('sanctions.lifted_at', 'is', null)
+        .where('sanctions.ends_at', '>', now)
+        .as('sanctioned_until'),
+    )
     .where('sessions.token_hash', '=', tokenHash)
     .where('sessions.revoked_at', 'is', null)
     .where('sessions.expires_at', '>', now)

@@ -1,6 +1,7 @@
 /**
- * The reporter's inbox (R-13): notifications are the audit events of the reporter's own reports with one of the
- * given actions, not made by the reporter. Nothing is copied; `notification_reads` records what was read.
+ * The reporter's inbox (R-13): notifications are the audit events of the reporter's own reports — and of their
+ * account (R-27.3 sanctions) — with one of the given actions, not made by the reporter. Nothing is copied;
+ * `notification_reads` records what was read.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../schema.ts';
@@ -9,8 +10,10 @@ type Q = Kysely<DB> | Transaction<DB>;
 
 export interface InboxFilter {
   userId: string;
-  /** Audit actions that concern the reporter (allow-list). */
+  /** Audit actions on the reporter's reports that concern them (allow-list). */
   actions: readonly string[];
+  /** Audit actions on the reporter's account that concern them (allow-list; R-27.3 sanctions). */
+  accountActions: readonly string[];
 }
 
 export interface InboxRow {
@@ -18,21 +21,43 @@ export interface InboxRow {
   occurredAt: Date;
   action: string;
   payload: Record<string, unknown>;
-  reportId: string;
-  reportCode: string;
-  reportKind: string;
+  /** Null for a notice about the account rather than one report. */
+  reportId: string | null;
+  reportCode: string | null;
+  reportKind: string | null;
   read: boolean;
 }
 
+const allowed = (actions: readonly string[]) => (actions.length > 0 ? [...actions] : ['-']);
+
+/** The events of the reporter's reports and of their account, one UNION ALL (each branch on its own index). */
 function inboxEvents(q: Q, f: InboxFilter) {
-  return q
+  const aboutReports = q
     .selectFrom('audit_events as e')
     .innerJoin('reports as r', (j) => j.on(sql<boolean>`e.subject_id = r.id::text`))
-    .leftJoin('notification_reads as nr', (j) => j.onRef('nr.event_id', '=', 'e.id').on('nr.user_id', '=', f.userId))
     .where('e.subject_type', '=', 'report')
     .where('r.reporter_id', '=', f.userId)
-    .where('e.action', 'in', f.actions.length > 0 ? [...f.actions] : ['-'])
-    .where((eb) => eb.or([eb('e.actor_id', 'is', null), eb('e.actor_id', '!=', f.userId)]));
+    .where('e.action', 'in', allowed(f.actions))
+    .where((eb) => eb.or([eb('e.actor_id', 'is', null), eb('e.actor_id', '!=', f.userId)]))
+    .select(['e.id', 'e.occurred_at', 'e.action', 'e.payload', 'r.id as report_id', 'r.code as report_code', 'r.kind as report_kind']);
+  const aboutAccount = q
+    .selectFrom('audit_events as e')
+    .where('e.subject_type', '=', 'user')
+    .where('e.subject_id', '=', f.userId)
+    .where('e.action', 'in', allowed(f.accountActions))
+    .where((eb) => eb.or([eb('e.actor_id', 'is', null), eb('e.actor_id', '!=', f.userId)]))
+    .select([
+      'e.id',
+      'e.occurred_at',
+      'e.action',
+      'e.payload',
+      sql<string | null>`NULL::uuid`.as('report_id'),
+      sql<string | null>`NULL::text`.as('report_code'),
+      sql<string | null>`NULL::text`.as('report_kind'),
+    ]);
+  return q
+    .selectFrom(aboutAccount.unionAll(aboutReports).as('e'))
+    .leftJoin('notification_reads as nr', (j) => j.onRef('nr.event_id', '=', 'e.id').on('nr.user_id', '=', f.userId));
 }
 
 export async function listInbox(
@@ -45,7 +70,7 @@ export async function listInbox(
   let query = inboxEvents(q, f);
   if (f.unreadOnly) query = query.where('nr.event_id', 'is', null);
   const rows = await query
-    .select(['e.id', 'e.occurred_at', 'e.action', 'e.payload', 'r.id as report_id', 'r.code', 'r.kind', sql<boolean>`nr.event_id IS NOT NULL`.as('read')])
+    .select(['e.id', 'e.occurred_at', 'e.action', 'e.payload', 'e.report_id', 'e.report_code', 'e.report_kind', sql<boolean>`nr.event_id IS NOT NULL`.as('read')])
     .orderBy('e.occurred_at', 'desc')
     .orderBy('e.id', 'desc')
     .limit(f.limit)
@@ -60,8 +85,8 @@ export async function listInbox(
       action: r.action,
       payload: r.payload,
       reportId: r.report_id,
-      reportCode: r.code,
-      reportKind: r.kind,
+      reportCode: r.report_code,
+      reportKind: r.report_kind,
       read: r.read,
     })),
   };

@@ -5,6 +5,7 @@ import type { DB } from '../schema.ts';
 import type { DeadlinesTable } from '../schema/calendar.ts';
 import type { AuditEventsTable } from '../schema/core.ts';
 import type { ReportsTable } from '../schema/reports.ts';
+import type { ReportTextSignaturesTable } from '../schema/similarity.ts';
 import type { ReportMediaTable } from '../schema/uploads.ts';
 
 type Q = Kysely<DB> | Transaction<DB>;
@@ -41,6 +42,8 @@ export async function insertNewReport(
     deadlines: readonly Insertable<DeadlinesTable>[];
     event: Insertable<AuditEventsTable>;
     media: readonly Insertable<ReportMediaTable>[];
+    /** The text's near-duplicate signature (ADR 0006): `textSignatureRows` of app/integrity/similar-text.ts. */
+    textSignature?: readonly Insertable<ReportTextSignaturesTable>[];
   },
 ): Promise<ReportRow> {
   const ctes = [
@@ -48,6 +51,7 @@ export async function insertNewReport(
     sql`e AS (${db.insertInto('audit_events').values(parts.event)})`,
     ...(parts.deadlines.length ? [sql`d AS (${db.insertInto('deadlines').values([...parts.deadlines])})`] : []),
     ...(parts.media.length ? [sql`m AS (${db.insertInto('report_media').values([...parts.media])})`] : []),
+    ...(parts.textSignature?.length ? [sql`s AS (${db.insertInto('report_text_signatures').values([...parts.textSignature])})`] : []),
   ];
   const { rows } = await sql<ReportRow>`WITH ${sql.join(ctes)} SELECT * FROM r`.execute(db);
   return rows[0] as ReportRow;
@@ -87,6 +91,8 @@ export interface ReportFilter {
   assigneeId?: string;
   /** Only reports with an open deadline due before this instant (overdue now, when given now). */
   overdueAt?: Date;
+  /** Only reports with a finding of this integrity check (issue 5), e.g. urgent_suggested. */
+  findingCheck?: string;
   /** Only reports waiting for one of these roles (any clause matching); none means nothing waits. */
   awaiting?: readonly AwaitingClause[];
   /** `submitted`: newest first (the default). `due`: nearest open deadline first, then newest; none last. */
@@ -116,6 +122,7 @@ export async function listReports(q: Q, f: ReportFilter): Promise<{ rows: Report
   if (f.submittedTo) query = query.where('submitted_at', '<', f.submittedTo);
   if (f.assigneeId) query = query.where('assignee_id', '=', f.assigneeId);
   if (f.overdueAt) query = query.where(sql<boolean>`EXISTS (SELECT 1 FROM ${openDeadlines} AND d.due_at < ${f.overdueAt})`);
+  if (f.findingCheck) query = query.where(sql<boolean>`EXISTS (SELECT 1 FROM report_findings rf WHERE rf.report_id = reports.id AND rf.check_kind = ${f.findingCheck})`);
   if (f.awaiting) {
     const clauses = f.awaiting;
     if (clauses.length === 0) return { rows: [], total: 0 };

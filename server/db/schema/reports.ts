@@ -41,6 +41,8 @@ export interface ReportsTable {
   reject_reason: string | null;
   extended_to_days: number | null;
   version: Generated<number>;
+  /** When the intake integrity checks last ran (migration 0012); null = not yet. */
+  integrity_checked_at: Timestamp | null;
   submitted_at: Timestamp;
   updated_at: Timestamp;
   idempotency_key: string | null;
@@ -59,7 +61,27 @@ export interface ReportCooperationsTable {
   closed_at: Timestamp | null;
 }
 
+export interface ReportFindingsTable {
+  id: string;
+  report_id: string;
+  check_kind: string;
+  confidence: number;
+  summary: string;
+  evidence: Json<Record<string, unknown>>;
+  matched_report_id: string | null;
+  upload_id: string | null;
+  created_at: Timestamp;
+}
+
+export interface ReportFollowersTable {
+  report_id: string;
+  user_id: string;
+  followed_at: Timestamp;
+}
+
 export interface ReportsTables {
   reports: ReportsTable;
   report_cooperations: ReportCooperationsTable;
+  report_findings: ReportFindingsTable;
+  report_followers: ReportFollowersTable;
 }

@@ -1,4 +1,5 @@
 // Kysely table types for uploaded media and the media of reports (snake_case columns, as in SQL).
+import type { Generated } from 'kysely';
 import type { Timestamp } from './core.ts';
 
 export type UploadKind = 'photo' | 'video';
@@ -20,6 +21,12 @@ export interface UploadsTable {
   gps_lat: number | null;
   gps_lng: number | null;
   software: string | null;
+  /** The whole frame's 64-bit perceptual hash, `bit(64)` (migration 0010): written 'x' + 16 hex, read as 64 '0'/'1'; null for videos. */
+  phash: string | null;
+  /** EXIF Make + Model, when the photo names its camera (migration 0012). */
+  camera: string | null;
+  /** Every tool named in the photo's metadata (EXIF Software, ProcessingSoftware, XMP CreatorTool, history). */
+  edit_tools: Generated<string[]>;
   public_sha256: string | null;
   created_at: Timestamp;
 }

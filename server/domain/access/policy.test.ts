@@ -15,8 +15,8 @@ const staff = (role: StaffRole): Actor => ({ kind: 'staff', userId: 'u1', member
  */
 const EXPECTED: Record<StaffRole, { own: Permission[]; other: Permission[] }> = {
   center_operator: {
-    own: ['report.receive', 'report.dispatch', 'report.readInScope', 'agency.readMembers', 'agency.focalOfficers.manage'],
-    other: ['report.receive', 'report.dispatch', 'report.readInScope', 'agency.readMembers', 'agency.focalOfficers.manage'],
+    own: ['report.receive', 'report.dispatch', 'report.readInScope', 'agency.readMembers', 'agency.focalOfficers.manage', 'sanction.read'],
+    other: ['report.receive', 'report.dispatch', 'report.readInScope', 'agency.readMembers', 'agency.focalOfficers.manage', 'sanction.read'],
   },
   receiving_officer: { own: ['report.receive', 'report.readInScope'], other: [] },
   agency_head: { own: ['report.take', 'report.assign', 'report.approve', 'report.readInScope', 'agency.readMembers'], other: [] },
@@ -26,8 +26,8 @@ const EXPECTED: Record<StaffRole, { own: Permission[]; other: Permission[] }> = 
   alert_approver: { own: ['alert.approve'], other: [] },
   city_overseer: { own: ['oversight.read', 'report.readInScope'], other: ['oversight.read', 'report.readInScope'] },
   administrator: {
-    own: ['agency.manage', 'agency.readMembers', 'agency.focalOfficers.manage', 'calendar.manage', 'staff.manage', 'unit.manage'],
-    other: ['agency.manage', 'agency.readMembers', 'agency.focalOfficers.manage', 'calendar.manage', 'staff.manage', 'unit.manage'],
+    own: ['agency.manage', 'agency.readMembers', 'agency.focalOfficers.manage', 'calendar.manage', 'staff.manage', 'unit.manage', 'sanction.read', 'sanction.lift', 'integrity.manage'],
+    other: ['agency.manage', 'agency.readMembers', 'agency.focalOfficers.manage', 'calendar.manage', 'staff.manage', 'unit.manage', 'sanction.read', 'sanction.lift', 'integrity.manage'],
   },
 };
 

@@ -38,6 +38,9 @@ export const PERMISSIONS = [
   'calendar.manage',
   'staff.manage',
   'unit.manage',
+  'sanction.read', // the sanctions and violations of reporters, referrals
+  'sanction.lift', // lift a sanction with a written reason
+  'integrity.manage', // the list of known public images the intake checks compare photos with (R-5.2, R-6.2c)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -49,7 +52,7 @@ export const ROLE_GRANTS: Record<Role, { scope: 'own' | 'agency' | 'city'; permi
   citizen: { scope: 'own', permissions: ['report.submit', 'report.readOwn'] },
   center_operator: {
     scope: 'city',
-    permissions: ['report.receive', 'report.dispatch', 'report.readInScope', 'agency.readMembers', 'agency.focalOfficers.manage'],
+    permissions: ['report.receive', 'report.dispatch', 'report.readInScope', 'agency.readMembers', 'agency.focalOfficers.manage', 'sanction.read'],
   },
   receiving_officer: { scope: 'agency', permissions: ['report.receive', 'report.readInScope'] },
   agency_head: {
@@ -63,6 +66,6 @@ export const ROLE_GRANTS: Record<Role, { scope: 'own' | 'agency' | 'city'; permi
   city_overseer: { scope: 'city', permissions: ['oversight.read', 'report.readInScope'] },
   administrator: {
     scope: 'city',
-    permissions: ['agency.manage', 'agency.readMembers', 'agency.focalOfficers.manage', 'calendar.manage', 'staff.manage', 'unit.manage'],
+    permissions: ['agency.manage', 'agency.readMembers', 'agency.focalOfficers.manage', 'calendar.manage', 'staff.manage', 'unit.manage', 'sanction.read', 'sanction.lift', 'integrity.manage'],
   },
 };

@@ -4,7 +4,8 @@
  * e-mail are never in any of them (staff reach a reporter through the platform, not by reading identity here).
  */
 import { formatVietnamTime } from '../../domain/calendar/index.ts';
-import { WORKFLOWS, type Workflow } from '../../domain/workflow/index.ts';
+import { FINDING_CHECKS, FINDING_REASON } from '../../domain/integrity/findings.ts';
+import { REJECT_REASONS, WORKFLOWS, type Workflow } from '../../domain/workflow/index.ts';
 import type { ReportBundle, ReportNames, StaffQueueItem, TimelineEvent } from '../../app/reports/read-reports.ts';
 import type { ReportRow } from '../../db/repos/reports.repo.ts';
 import type { DeadlineRow } from '../../db/repos/calendar.repo.ts';
@@ -124,6 +125,21 @@ export function presentStaffReport(b: ReportBundle, names: ReportNames, now: Dat
     // For the officer's checks (R-6.1b, R-6.2b/c): the original, where and when the camera says it was taken.
     evidence: b.media.map((m) => ({ uploadId: m.id, original: `/api/v1/uploads/${m.id}/content`, role: m.role, kind: m.kind, mime: m.mime, size: m.size, takenAt: time(m.taken_at), gps: m.gps_lat !== null && m.gps_lng !== null ? { lat: m.gps_lat, lng: m.gps_lng } : null, software: m.software })),
     routing: r.routing_note,
+    // Issue 5: what the integrity checks saw, beside the Art. 6.2 reason each supports; the officer decides.
+    integrityCheckedAt: time(r.integrity_checked_at),
+    findings: b.findings.map((f) => {
+      const reason = FINDING_REASON[f.check];
+      return {
+        check: f.check,
+        label: FINDING_CHECKS[f.check],
+        confidence: f.confidence,
+        summary: f.summary,
+        evidence: f.evidence,
+        supportsReason: reason ? { code: reason, label: REJECT_REASONS[reason] } : null,
+        matchedReport: f.matchedReportId ? { id: f.matchedReportId, code: f.matchedReportCode } : null,
+        uploadId: f.uploadId ?? null,
+      };
+    }),
     extendedToDays: r.extended_to_days,
     draft: r.result_text && !r.result_published_at ? { text: r.result_text, proofs: r.result_proofs } : null,
     cooperations: b.cooperations.map((c) => ({ agencyId: c.agency_id, agency: names.agency(c.agency_id), state: c.state, requestedAt: time(c.requested_at), result: c.result_text, closedReason: c.closed_reason })),
@@ -150,5 +166,6 @@ export function presentStaffQueueItem(item: StaffQueueItem, names: ReportNames, 
     dispatchedAgencyId: r.dispatched_agency_id,
     assigneeId: r.assignee_id,
     deadlines: item.openDeadlines.map((d) => ({ stage: d.clock, due: time(d.dueAt), overdue: now > d.dueAt })),
+    findings: item.findingChecks.map((check) => ({ check, label: FINDING_CHECKS[check] })),
   };
 }

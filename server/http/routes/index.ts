@@ -5,9 +5,11 @@ import agenciesRoutes from './agencies.routes.ts';
 import calendarRoutes from './calendar.routes.ts';
 import categoriesRoutes from './categories.routes.ts';
 import healthRoutes from './health.routes.ts';
+import integrityRoutes from './integrity.routes.ts';
 import latenessRoutes from './lateness.routes.ts';
 import notificationsRoutes from './notifications.routes.ts';
 import reportsRoutes from './reports.routes.ts';
+import sanctionsRoutes from './sanctions.routes.ts';
 import unitsRoutes from './units.routes.ts';
 import uploadsRoutes from './uploads.routes.ts';
 
@@ -22,4 +24,6 @@ export async function registerRoutes(app: App): Promise<void> {
   await app.register(uploadsRoutes);
   await app.register(notificationsRoutes);
   await app.register(latenessRoutes);
+  await app.register(sanctionsRoutes);
+  await app.register(integrityRoutes);
 }

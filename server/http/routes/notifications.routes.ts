@@ -14,9 +14,9 @@ const EventId = Type.String({ format: 'uuid' });
 const Notification = Type.Object(
   {
     id: Type.String({ description: 'Mã sự kiện' }),
-    reportId: Type.String(),
-    reportCode: Type.String(),
-    action: Type.String(),
+    reportId: Type.Union([Type.String(), Type.Null()], { description: 'null: thông báo về tài khoản (tạm dừng gửi phản ánh, R-27.3)' }),
+    reportCode: Type.Union([Type.String(), Type.Null()]),
+    action: Type.String({ description: 'Thao tác trên phản ánh (accept, reject …) hoặc account.sanction / account.sanctionLift' }),
     at: Type.String({ description: 'Thời điểm, giờ Việt Nam (+07:00)' }),
     title: Type.String(),
     said: Type.Object(
@@ -25,6 +25,7 @@ const Notification = Type.Object(
         answer: Type.Optional(Type.String()),
         explanation: Type.Optional(Type.String()),
         rejectReason: Type.Optional(Type.String()),
+        until: Type.Optional(Type.String({ description: 'Hết hạn tạm dừng gửi phản ánh, giờ Việt Nam (+07:00) — R-27.3' })),
       },
       Strict,
     ),

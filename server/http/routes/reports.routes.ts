@@ -4,12 +4,17 @@
  */
 import { Type } from 'typebox';
 import { actOnReport } from '../../app/reports/act-on-report.ts';
+import { checkReportSoon } from '../../app/integrity/check-report.ts';
+import { draftWarnings, followReport, suggestExisting, unfollowReport } from '../../app/integrity/suggest.ts';
+import { FINDING_CHECKS } from '../../domain/integrity/findings.ts';
+import { followerCount } from '../../db/repos/findings.repo.ts';
 import { finishCooperationRequest } from '../../app/reports/cooperation.ts';
 import { myReports, publicReport, publicReports, reportForActor, reportNames, staffReports } from '../../app/reports/read-reports.ts';
 import { submitReport } from '../../app/reports/submit-report.ts';
 import { CLASSIFICATIONS, REPORT_KINDS, parseVietnamInstant } from '../../domain/calendar/index.ts';
 import { invalid, type FieldProblem } from '../../domain/errors.ts';
 import { SUBMISSION_LIMITS } from '../../domain/reports/index.ts';
+import { VIOLATION_MARKERS } from '../../domain/sanctions/index.ts';
 import { INITIATIVE_DECISIONS, RATINGS, REJECT_REASONS } from '../../domain/workflow/index.ts';
 import { findUserById } from '../../db/repos/accounts.repo.ts';
 import type { App } from '../app.ts';
@@ -74,11 +79,17 @@ const StaffListFilters = {
   actionable: Type.Optional(Type.Boolean({ default: false, description: 'Chỉ phản ánh đang chờ tôi thao tác (theo vai trò của tôi tại phản ánh)' })),
   overdue: Type.Optional(Type.Boolean({ default: false, description: 'Chỉ phản ánh có thời hạn đang chạy đã quá hạn (R-8.5)' })),
   sort: Type.Optional(Type.Enum(['due', 'submitted'], { default: 'due', description: 'due: thời hạn gần nhất trước (mặc định); submitted: gửi mới nhất trước' })),
+  finding: Type.Optional(
+    Type.Enum(Object.keys(FINDING_CHECKS), { description: 'Chỉ phản ánh có phát hiện này của kiểm tra tự động, ví dụ urgent_suggested: đề xuất xử lý khẩn (R-8.4)' }),
+  ),
 };
 
-function staffListFilter(q: ListQuery & { assignee?: string | undefined; actionable?: boolean | undefined; overdue?: boolean | undefined; sort?: string | undefined }) {
+function staffListFilter(
+  q: ListQuery & { assignee?: string | undefined; actionable?: boolean | undefined; overdue?: boolean | undefined; sort?: string | undefined; finding?: string | undefined },
+) {
   return {
     ...listFilter(q),
+    ...(q.finding ? { findingCheck: q.finding } : {}),
     assignedToMe: q.assignee === 'me',
     actionable: q.actionable ?? false,
     overdue: q.overdue ?? false,
@@ -123,6 +134,8 @@ export default async function reportsRoutes(app: App): Promise<void> {
       if (occurredAt === null) throw invalid([{ field: 'body.occurredAt', message: `"${b.occurredAt}" không phải thời điểm ISO 8601` }]);
       const { bundle, replayed } = await submitReport(ctx, req.actor, { ...b, occurredAt }, req.headers['idempotency-key']);
       if (replayed) reply.header('idempotent-replayed', 'true');
+      // The integrity checks (issue 5) run after the answer: the citizen does not wait for them.
+      else checkReportSoon(ctx, bundle.report.id, req.log);
       return reply.code(replayed ? 200 : 201).send(presentReporterReport(bundle, await reportNames(ctx), ctx.clock.now()));
     },
   );
@@ -195,6 +208,11 @@ export default async function reportsRoutes(app: App): Promise<void> {
             rating: Type.Optional(Type.Enum(Object.keys(RATINGS))),
             comment: Type.Optional(Text(2000)),
             decision: Type.Optional(Type.Enum(Object.keys(INITIATIVE_DECISIONS))),
+            violation: Type.Optional(
+              Type.Enum([...VIOLATION_MARKERS], {
+                description: 'Chỉ với reject lý do a: đánh dấu phản ánh xúc phạm là vi phạm (R-5.2, R-27.3). Lý do d2, e đã là vi phạm.',
+              }),
+            ),
           },
           Strict,
         ),
@@ -283,7 +301,49 @@ export default async function reportsRoutes(app: App): Promise<void> {
     { schema: { tags: ['public'], summary: 'Một phản ánh công khai với kết quả và dòng thời gian (không có danh tính người phản ánh)', params: Type.Object({ code: Type.String({ pattern: '^PA-\\d{4}-\\d{6,}$' }) }, Strict) } },
     async (req) => {
       const bundle = await publicReport(ctx, req.params.code);
-      return presentPublicReport(bundle, await reportNames(ctx));
+      return { ...presentPublicReport(bundle, await reportNames(ctx)), followers: await followerCount(ctx.db, bundle.report.id) };
+    },
+  );
+
+  const CodeParams = Type.Object({ code: Type.String({ pattern: '^PA-\\d{4}-\\d{6,}$' }) }, Strict);
+  const followSchema = (summary: string) => ({ schema: { tags: ['reports'], summary, security: [{ bearer: [] }], params: CodeParams } });
+  app.post('/api/v1/public/reports/:code/follow', followSchema('Tôi cũng gặp vấn đề này: theo dõi phản ánh của người khác thay vì gửi trùng (R-6.2c)'), async (req) => ({
+    following: true,
+    ...(await followReport(ctx, req.actor, req.params.code)),
+  }));
+  app.delete('/api/v1/public/reports/:code/follow', followSchema('Bỏ theo dõi phản ánh'), async (req) => ({ following: false, ...(await unfollowReport(ctx, req.actor, req.params.code)) }));
+
+  app.post(
+    '/api/v1/reports/similar',
+    {
+      schema: {
+        tags: ['reports'],
+        summary:
+          'Trước khi gửi: có thể đã có người phản ánh việc này (cùng danh mục, trong 250 m, 30 ngày, đang xử lý), và lưu ý về nội dung (khiếu nại, tố cáo đi kênh khác — R-1.3; quảng cáo; ngôn từ)',
+        security: [{ bearer: [] }],
+        body: Type.Object(
+          {
+            kind: Type.Enum(REPORT_KINDS),
+            categoryCode: Type.String({ minLength: 1, maxLength: 64 }),
+            place: Type.Object(
+              { lat: Type.Number({ minimum: -90, maximum: 90 }), lng: Type.Number({ minimum: -180, maximum: 180 }), address: Type.Optional(Type.String({ maxLength: L.addressMax * 2 })) },
+              Strict,
+            ),
+            title: Type.Optional(Type.String({ maxLength: L.titleMax * 2 })),
+            description: Type.Optional(Type.String({ maxLength: L.descriptionMax * 2 })),
+          },
+          Strict,
+        ),
+      },
+    },
+    async (req) => {
+      const b = req.body;
+      const found = await suggestExisting(ctx, req.actor, { kind: b.kind, categoryCode: b.categoryCode, lat: b.place.lat, lng: b.place.lng });
+      const names = await reportNames(ctx);
+      return {
+        items: found.map((f) => ({ ...presentPublicSummary(f.report, names), meters: f.meters, followers: f.followers })),
+        warnings: draftWarnings({ title: b.title, description: b.description }).map((w) => ({ check: w.check, label: FINDING_CHECKS[w.check], message: w.summary })),
+      };
     },
   );
 }

@@ -12,33 +12,12 @@ import { AppError } from '../../domain/errors.ts';
 import { vietnamTime } from '../../domain/calendar/index.ts';
 import { findAgency } from '../../db/repos/agencies.repo.ts';
 import { listAuditEvents } from '../../db/repos/audit.repo.ts';
-import type { App } from '../app.ts';
 import { testApp, type TestApp } from '../../../test/context.ts';
 import { createCitizen, createStaff, signInHeaders } from '../../../test/factories.ts';
 import { fieldReportBody } from '../../../test/reports.ts';
+import { multipart, upload } from '../../../test/uploads.ts';
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
-
-interface FilePart {
-  name: string;
-  bytes: Buffer;
-  /** Form field; `file` unless a test sends it elsewhere. */
-  field?: string;
-}
-
-/** A multipart/form-data body as a browser sends it, serialised by undici's FormData (no extra package). */
-async function multipart(files: FilePart[], fields: Record<string, string> = {}): Promise<{ payload: Buffer; headers: Record<string, string> }> {
-  const form = new FormData();
-  for (const f of files) form.append(f.field ?? 'file', new Blob([new Uint8Array(f.bytes)]), f.name);
-  for (const [k, v] of Object.entries(fields)) form.append(k, v);
-  const res = new Response(form);
-  return { payload: Buffer.from(await res.arrayBuffer()), headers: { 'content-type': res.headers.get('content-type') ?? '' } };
-}
-
-async function upload(app: App, h: Record<string, string>, files: FilePart[], fields: Record<string, string> = {}) {
-  const body = await multipart(files, fields);
-  return app.inject({ method: 'POST', url: '/api/v1/uploads', headers: { ...h, ...body.headers }, payload: body.payload });
-}
 
 /** Every file under the app's media folder (staging folders included): what the requests left on disk. */
 async function storedFiles(t: TestApp): Promise<string[]> {

@@ -1,0 +1,212 @@
+/**
+ * Runs the intake integrity checks on a report (issue 5: R-6.1, R-6.2, R-5.1, R-5.2, R-1.3, R-8.4) and stores
+ * their findings for the receiving officer — findings, not verdicts. Started right after a submission is
+ * stored (`checkReportSoon`; the citizen does not wait for it), and by the background sweep for any report the
+ * first run missed (a crash, a restart). A re-run replaces the findings as a whole.
+ */
+import { readFileSync } from 'node:fs';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Finding } from '../../domain/integrity/findings.ts';
+import { distanceMeters, photoFindings } from '../../domain/integrity/photo-signs.ts';
+import { textFindings } from '../../domain/integrity/text/index.ts';
+import { WORKFLOWS, type Workflow } from '../../domain/workflow/index.ts';
+import { replaceFindings, reportHeads, reportsInBox, uncheckedReportIds } from '../../db/repos/findings.repo.ts';
+import { knownImagesInReport } from '../../db/repos/known-images.repo.ts';
+import { findReport, type ReportRow } from '../../db/repos/reports.repo.ts';
+import type { DB } from '../../db/schema.ts';
+import type { AppContext } from '../context.ts';
+import { SYSTEM_ACTOR, unitOfWork } from '../unit-of-work.ts';
+import { mediaOfReport, type ReportMediaItem } from '../uploads/index.ts';
+import { SIMILAR_PHOTO_MAX_DISTANCE, similarUploads } from './similar-media.ts';
+import { similarReportsByText } from './similar-text.ts';
+import { loadTextLists } from './text-lists.ts';
+
+export type IntegrityContext = Pick<AppContext, 'db' | 'clock' | 'config'>;
+
+/** Where the checks' audit events go: not the report's own timeline, which the public reads. */
+export const INTEGRITY_SUBJECT = 'report_integrity';
+
+/** FixMyStreet's radius: same-category reports still being handled within 250 m in the last 30 days. */
+export const NEARBY_METERS = 250;
+export const NEARBY_DAYS = 30;
+
+const EDITORS: readonly string[] = (JSON.parse(readFileSync(new URL('../../../data/integrity/photo-editors.json', import.meta.url), 'utf8')) as { editors: string[] }).editors;
+
+/** States in which a report is still being handled: worth following instead of reporting again. */
+export const HANDLING_STATES: readonly string[] = [
+  ...new Set((Object.values(WORKFLOWS) as Workflow[]).flatMap((wf) => wf.states.filter((s) => !wf.terminal.includes(s) && s !== 'closed' && s !== 'published'))),
+];
+
+export interface NearbyReport {
+  report: ReportRow;
+  meters: number;
+}
+
+/** Same-category reports still being handled within NEARBY_METERS of the point, submitted in the last NEARBY_DAYS. */
+export async function nearbyReports(
+  q: Kysely<DB>,
+  at: { categoryCode: string; lat: number; lng: number; now: Date; excludeReportId?: string | undefined },
+  limit = 10,
+): Promise<NearbyReport[]> {
+  const rows = await reportsInBox(q, {
+    categoryCode: at.categoryCode,
+    lat: at.lat,
+    lng: at.lng,
+    meters: NEARBY_METERS,
+    since: new Date(at.now.getTime() - NEARBY_DAYS * 24 * 3_600_000),
+    states: HANDLING_STATES,
+    excludeReportId: at.excludeReportId,
+    limit: limit * 4,
+  });
+  return rows
+    .filter((r) => r.lat !== null && r.lng !== null)
+    .map((report) => ({ report, meters: Math.round(distanceMeters({ lat: at.lat, lng: at.lng }, { lat: report.lat as number, lng: report.lng as number })) }))
+    .filter((n) => n.meters <= NEARBY_METERS)
+    .sort((a, b) => a.meters - b.meters)
+    .slice(0, limit);
+}
+
+function mediaFindings(report: ReportRow, media: readonly ReportMediaItem[]): Finding[] {
+  const out: Finding[] = [];
+  const facts = { occurredAt: report.occurred_at ?? report.submitted_at, place: report.lat !== null && report.lng !== null ? { lat: report.lat, lng: report.lng } : null };
+  for (const m of media) {
+    out.push(
+      ...photoFindings(
+        {
+          id: m.id,
+          kind: m.kind,
+          mime: m.mime,
+          width: m.width,
+          height: m.height,
+          takenAt: m.taken_at,
+          gps: m.gps_lat !== null && m.gps_lng !== null ? { lat: m.gps_lat, lng: m.gps_lng } : null,
+          camera: m.camera,
+          editTools: m.edit_tools,
+        },
+        facts,
+        EDITORS,
+      ),
+    );
+    // No ffmpeg on these machines: a video's frames are not compared, and the officer is told so — never a
+    // silent pass. Its exact copies are still found by SHA-256.
+    if (m.kind === 'video')
+      out.push({
+        check: 'video_not_checked',
+        confidence: 1,
+        summary: 'Video chưa được so khớp khung hình với các phản ánh khác (máy chủ không có ffmpeg); chỉ bản sao y hệt được phát hiện',
+        evidence: {},
+        uploadId: m.id,
+      });
+  }
+  return out;
+}
+
+/**
+ * R-6.2c: the same bytes or a near copy of a photo in another report, a listed public image, a near copy of
+ * another report's text. Someone else's earlier report supports rejection (c); the reporter's own earlier
+ * report is a follow-up, said as such.
+ */
+async function duplicateFindings(db: Kysely<DB>, report: ReportRow, evidence: readonly ReportMediaItem[]): Promise<Finding[]> {
+  const out: Finding[] = [];
+  const media = await similarUploads(db, { uploadIds: evidence.map((m) => m.id), excludeReportId: report.id });
+  const texts = await similarReportsByText(db, { title: report.title, description: report.description, excludeReportId: report.id, limit: 5 });
+  const heads = await reportHeads(db, [...media.map((m) => m.matchReportId), ...texts.map((t) => t.reportId)]);
+  const seen = new Set<string>();
+  for (const m of media) {
+    const head = heads.get(m.matchReportId);
+    if (!head || head.submittedAt >= report.submitted_at || seen.has(`${m.uploadId}/${m.matchReportId}`)) continue;
+    seen.add(`${m.uploadId}/${m.matchReportId}`);
+    const evidenceOf = { distance: m.distance, exact: m.exact, code: head.code };
+    if (head.reporterId === report.reporter_id)
+      out.push({ check: 'own_media_again', confidence: 1, summary: `Người phản ánh đã gửi ảnh/video này trong phản ánh ${head.code} (phản ánh tiếp)`, evidence: evidenceOf, matchedReportId: m.matchReportId, uploadId: m.uploadId });
+    else if (m.exact)
+      out.push({ check: 'duplicate_media_exact', confidence: 1, summary: `Ảnh/video y hệt (cùng SHA-256) trong phản ánh ${head.code} của người khác, gửi trước`, evidence: evidenceOf, matchedReportId: m.matchReportId, uploadId: m.uploadId });
+    else
+      out.push({
+        check: 'duplicate_media_near',
+        // Within 8 bits; different photos were never closer than 12 (ADR 0006).
+        confidence: Math.round((1 - m.distance / (2 * (SIMILAR_PHOTO_MAX_DISTANCE + 1))) * 100) / 100,
+        summary: `Ảnh gần giống (khác ${m.distance}/64 bit) ảnh trong phản ánh ${head.code} của người khác, gửi trước`,
+        evidence: evidenceOf,
+        matchedReportId: m.matchReportId,
+        uploadId: m.uploadId,
+      });
+  }
+  for (const k of await knownImagesInReport(db, report.id, SIMILAR_PHOTO_MAX_DISTANCE))
+    out.push({
+      check: 'known_public_image',
+      confidence: Math.round((1 - k.distance / (2 * (SIMILAR_PHOTO_MAX_DISTANCE + 1))) * 100) / 100,
+      summary: `Ảnh là bản sao của ảnh công khai đã biết: ${k.label}${k.source ? ` (${k.source})` : ''}`,
+      evidence: { label: k.label, source: k.source, distance: k.distance },
+      uploadId: k.uploadId,
+    });
+  for (const t of texts) {
+    const head = heads.get(t.reportId);
+    // The reporter's own earlier text is theirs to repeat.
+    if (!head || head.submittedAt >= report.submitted_at || head.reporterId === report.reporter_id) continue;
+    out.push({
+      check: 'duplicate_text',
+      confidence: Math.round(t.similarity * 100) / 100,
+      summary: `Nội dung giống ${Math.round(t.similarity * 100)}% phản ánh ${head.code} của người khác, gửi trước`,
+      evidence: { similarity: t.similarity, code: head.code },
+      matchedReportId: t.reportId,
+    });
+  }
+  return out;
+}
+
+/** Runs every check on the report and stores its findings; false when there is no such report. */
+export async function checkReport(ctx: IntegrityContext, reportId: string): Promise<boolean> {
+  const report = await findReport(ctx.db, { id: reportId });
+  if (!report) return false;
+  const evidence = (await mediaOfReport(ctx.db, reportId)).filter((m) => m.role === 'evidence');
+  const findings: Finding[] = [
+    ...textFindings({ title: report.title, description: report.description }, loadTextLists()),
+    ...mediaFindings(report, evidence),
+    ...(await duplicateFindings(ctx.db, report, evidence)),
+  ];
+  if (report.lat !== null && report.lng !== null) {
+    const near = await nearbyReports(ctx.db, { categoryCode: report.category_code, lat: report.lat, lng: report.lng, now: report.submitted_at, excludeReportId: report.id }, 5);
+    for (const n of near.filter((x) => x.report.submitted_at < report.submitted_at))
+      findings.push({
+        check: 'nearby_report',
+        confidence: 0.5,
+        summary: `Phản ánh ${n.report.code} cùng danh mục, cách ${n.meters} m, đang được xử lý`,
+        evidence: { meters: n.meters, code: n.report.code, state: n.report.state },
+        matchedReportId: n.report.id,
+      });
+  }
+  await unitOfWork(ctx, SYSTEM_ACTOR, async (w) => {
+    await replaceFindings(w.tx, reportId, findings, w.now);
+    const counts: Record<string, number> = {};
+    for (const f of findings) counts[f.check] = (counts[f.check] ?? 0) + 1;
+    await w.audit({ action: 'integrity.checked', subjectType: INTEGRITY_SUBJECT, subjectId: reportId, payload: { findings: counts } });
+  });
+  return true;
+}
+
+/** Checks reports the first run missed (submitted more than a minute ago and never checked). */
+export async function checkUncheckedReports(ctx: IntegrityContext, limit = 100): Promise<{ checked: number }> {
+  const ids = await uncheckedReportIds(ctx.db, new Date(ctx.clock.now().getTime() - 60_000), limit);
+  let checked = 0;
+  for (const id of ids) if (await checkReport(ctx, id)) checked++;
+  return { checked };
+}
+
+// One queue per database: checks run one after another, after the answer has gone, so a burst of
+// submissions never competes with itself for the database.
+const queues = new WeakMap<Kysely<DB>, Promise<void>>();
+
+/** Queues the checks of a just-stored report; a failure is logged and left to the sweep. */
+export function checkReportSoon(ctx: IntegrityContext, reportId: string, log: Pick<FastifyBaseLogger, 'warn'>): void {
+  if (!ctx.config.integrityCheckOnSubmit) return;
+  const tail = queues.get(ctx.db) ?? Promise.resolve();
+  const next = tail.then(() =>
+    checkReport(ctx, reportId).then(
+      () => undefined,
+      (err: unknown) => log.warn({ err, reportId }, 'integrity checks failed; the sweep will run them again'),
+    ),
+  );
+  queues.set(ctx.db, next);
+}
