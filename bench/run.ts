@@ -8,6 +8,8 @@ import { cpus } from 'node:os';
 import { run as calendar } from './calendar/calendar.bench.ts';
 import { run as httpDeadline } from './http/deadline.bench.ts';
 import { run as intake } from './intake/intake.bench.ts';
+import { run as photoQuality } from './integrity/photo-quality.bench.ts';
+import { run as similarity } from './integrity/similarity.bench.ts';
 import { run as textQuality } from './integrity/text-quality.bench.ts';
 import { civilDate, formatVietnamTime } from '../server/domain/calendar/index.ts';
 
@@ -15,7 +17,7 @@ const quick = process.argv.includes('--quick');
 const onlyAt = process.argv.indexOf('--only');
 const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
 // intake and the similarity search run on PGlite, or on the PostgreSQL server named by BENCH_DATABASE_URL.
-const benches = { calendar, http: httpDeadline, intake, 'integrity-text': textQuality };
+const benches = { calendar, http: httpDeadline, intake, 'integrity-text': textQuality, 'integrity-photo': photoQuality, 'integrity-search': similarity };
 const sections: string[] = [];
 for (const [key, bench] of Object.entries(benches)) {
   if (only && !key.includes(only)) continue;

@@ -361,8 +361,11 @@ export function syntheticText(i: number): { title: string; description: string }
   const clauses = [...cat.clauses];
   // Two or three of the category's phrasings, each said a little differently (a word or two of one's own).
   for (let k = 2 + Math.floor(r() * 2); k > 0 && clauses.length; k--) {
-    const words = fill(clauses.splice(Math.floor(r() * clauses.length), 1)[0] as string).split(' ');
-    for (let e = Math.floor(r() * 3); e > 0; e--) words.splice(Math.floor(r() * (words.length + 1)), 0, word());
+    // People put the same idea in their own words: some of the template's words dropped, a few of theirs added.
+    const words = fill(clauses.splice(Math.floor(r() * clauses.length), 1)[0] as string)
+      .split(' ')
+      .filter(() => r() >= 0.2);
+    for (let e = 1 + Math.floor(r() * 3); e > 0; e--) words.splice(Math.floor(r() * (words.length + 1)), 0, word());
     parts.push(words.join(' '));
   }
   // And what each person adds in their own words.

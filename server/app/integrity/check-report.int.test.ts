@@ -271,3 +271,15 @@ test('R-8.4 a report describing an accident or a fire is suggested as urgent, an
   assert.deepEqual(urgent.items.map((i: { code: string }) => i.code), [fire.code]);
   assert.equal((await t.app.inject({ url: '/api/v1/staff/reports?finding=khong-co', headers: t.officerH })).statusCode, 400);
 });
+
+test('R-8.4 R-8.2 a report in a field several city agencies share is suggested as possibly complex, naming them; a single-agency field is not', async () => {
+  const t = await setup();
+  const c = await t.citizen();
+  const light = await t.submit(c.h, { categoryCode: 'dien-chieu-sang', title: 'Cột điện nghiêng', description: 'Cột điện trước số 12 bị nghiêng, dây điện võng thấp sát đầu người đi đường.' });
+  const pothole = await t.submit(c.h, { place: { lat: 21.04, lng: 105.85 } });
+  for (const r of [light, pothole]) await checkReport(t.ctx, r.id);
+  const complex = (await t.findingsSeenByOfficer(light.id)).find((f) => f.check === 'complex_suggested');
+  assert.match(complex?.summary ?? '', /Sở Công Thương/);
+  assert.match(complex?.summary ?? '', /EVNHANOI/);
+  assert.equal((await t.findingsSeenByOfficer(pothole.id)).find((f) => f.check === 'complex_suggested'), undefined);
+});

@@ -16,6 +16,7 @@ import { knownImagesInReport } from '../../db/repos/known-images.repo.ts';
 import { findReport, type ReportRow } from '../../db/repos/reports.repo.ts';
 import type { DB } from '../../db/schema.ts';
 import type { AppContext } from '../context.ts';
+import { referenceData, type ReferenceData } from '../reference/reference-data.ts';
 import { SYSTEM_ACTOR, unitOfWork } from '../unit-of-work.ts';
 import { mediaOfReport, type ReportMediaItem } from '../uploads/index.ts';
 import { SIMILAR_PHOTO_MAX_DISTANCE, similarUploads } from './similar-media.ts';
@@ -156,13 +157,36 @@ async function duplicateFindings(db: Kysely<DB>, report: ReportRow, evidence: re
   return out;
 }
 
+/**
+ * R-8.4 "complex: several agencies": when the category's field is shared by several city agencies, the officer
+ * is told which of them may have to cooperate (R-8.2). A suggestion, weakly held: many reports of such a field
+ * are simple.
+ */
+function complexity(ref: ReferenceData, report: ReportRow): Finding[] {
+  const field = ref.category(report.category_code)?.field;
+  if (!field) return [];
+  const sharing = ref.agencies.filter((a) => a.active && a.level === 'city' && a.kind !== 'center' && a.fields.includes(field));
+  if (sharing.length < 2) return [];
+  const others = sharing.filter((a) => a.id !== report.receiving_agency_id);
+  return [
+    {
+      check: 'complex_suggested',
+      confidence: 0.4,
+      summary: `Lĩnh vực của phản ánh do nhiều cơ quan cùng phụ trách (${sharing.map((a) => a.shortName ?? a.name).join(', ')}): có thể cần phân loại phức tạp và đề nghị phối hợp`,
+      evidence: { field, agencies: others.map((a) => ({ id: a.id, name: a.name })) },
+    },
+  ];
+}
+
 /** Runs every check on the report and stores its findings; false when there is no such report. */
 export async function checkReport(ctx: IntegrityContext, reportId: string): Promise<boolean> {
   const report = await findReport(ctx.db, { id: reportId });
   if (!report) return false;
+  const ref = await referenceData(ctx);
   const evidence = (await mediaOfReport(ctx.db, reportId)).filter((m) => m.role === 'evidence');
   const findings: Finding[] = [
     ...textFindings({ title: report.title, description: report.description }, loadTextLists()),
+    ...complexity(ref, report),
     ...mediaFindings(report, evidence),
     ...(await duplicateFindings(ctx.db, report, evidence)),
   ];

@@ -3,7 +3,14 @@ import { test } from 'node:test';
 import sharp from 'sharp';
 import { minimalVideo } from '../../adapters/media/fixtures/images.ts';
 import { vietnamTime } from '../../domain/calendar/index.ts';
-import { hammingDistance, photoHashFromBits } from '../../domain/integrity/similarity/index.ts';
+import {
+  hammingDistance,
+  masksWithin,
+  PHOTO_HASH_CHUNKS,
+  PHOTO_HASH_MAX_SEARCH_DISTANCE,
+  photoHashChunkRadius,
+  photoHashFromBits,
+} from '../../domain/integrity/similarity/index.ts';
 import { uploadsNearPhotoHash, uploadsNearPhotoHashByScan } from '../../db/repos/similarity.repo.ts';
 import type { App } from '../../http/app.ts';
 import { testApp } from '../../../test/context.ts';
@@ -132,6 +139,17 @@ test('R-6.2c the same reporter sending their own photo again is found with their
 
 test('R-6.2c the indexed search (multi-index hashing) answers exactly what a scan of every stored hash answers', async () => {
   const t = await setup();
+  // The masks of migration 0010 are those of the domain, for every chunk width and radius a search may use.
+  for (const [, bits] of PHOTO_HASH_CHUNKS) {
+    for (let r = 0; r <= photoHashChunkRadius(PHOTO_HASH_MAX_SEARCH_DISTANCE); r++) {
+      const rows = await t.ctx.db.selectFrom('photo_hash_masks').select('mask').where('bits', '=', bits).where('weight', '<=', r).execute();
+      assert.deepEqual(
+        rows.map((m) => m.mask).sort((a, b) => a - b),
+        [...masksWithin(bits, r)].sort((a, b) => a - b),
+        `${bits} bits, radius ${r}`,
+      );
+    }
+  }
   // Hashes planted at known distances of a query, and random ones.
   const owner = t.a.id;
   const query = 'f0e1d2c3b4a59687';

@@ -15,9 +15,9 @@ import type { DB } from '../../db/schema.ts';
 
 /**
  * The distance up to which two photos are near duplicates. Measured (bench/integrity/photo-quality.bench.ts,
- * ADR 0006): resized, re-encoded, brightened and lightly cropped copies are within 8 bits of a view of their
- * original (crops: 95th percentile 8); different photos were never closer than 12–16. 8 is also where
- * multi-index hashing with three chunks probes at most 2 bits per chunk (720 look-ups a search).
+ * ADR 0006): resized, re-encoded and brightened copies are within 4 bits of their original, light crops within
+ * 8 of one of its views (95th percentile; recall 0.993); different photos were never closer than 12–14. 8 is
+ * also where multi-index hashing with three chunks probes at most 2 bits per chunk (718 look-ups a search).
  */
 export const SIMILAR_PHOTO_MAX_DISTANCE = 8;
 

@@ -21,7 +21,15 @@ export interface ReportTextSignaturesTable {
   bands: number[];
 }
 
+/** Every `bits`-bit mask with `weight` bits set (weights 0–3): what a search XORs into the query's chunks. */
+export interface PhotoHashMasksTable {
+  bits: number;
+  weight: number;
+  mask: number;
+}
+
 export interface SimilarityTables {
   upload_photo_hashes: UploadPhotoHashesTable;
+  photo_hash_masks: PhotoHashMasksTable;
   report_text_signatures: ReportTextSignaturesTable;
 }

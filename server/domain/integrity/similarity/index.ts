@@ -8,6 +8,7 @@ export {
   masksWithin,
   PHOTO_HASH_CHUNKS,
   PHOTO_HASH_MAX_SEARCH_DISTANCE,
+  photoHashChunkRadius,
   photoHashChunks,
   photoHashFromBigInt,
   photoHashFromBits,

@@ -97,18 +97,27 @@ export function masksWithin(bits: number, radius: number): number[] {
   return out;
 }
 
-/** The largest distance a search may ask for: beyond it the probes per chunk grow past ~10⁴ and random hashes match. */
+/**
+ * The largest distance a search may ask for: up to 11 a search probes at most 3 bits per chunk (~5,100 look-ups);
+ * 12 would need 4 (~26,000), and random 64-bit hashes start matching by chance.
+ */
 export const PHOTO_HASH_MAX_SEARCH_DISTANCE = 11;
 
-/**
- * The chunk values to look up for all hashes within `maxDistance` of `hash`: one list per chunk, each holding
- * the query's chunk value XOR every mask of at most ⌊maxDistance / chunks⌋ bits.
- */
-export function photoHashProbes(hash: string, maxDistance: number): number[][] {
+/** Bits a chunk may differ in for a search within `maxDistance` of the whole hash: ⌊maxDistance / chunks⌋. */
+export function photoHashChunkRadius(maxDistance: number): number {
   if (!Number.isInteger(maxDistance) || maxDistance < 0 || maxDistance > PHOTO_HASH_MAX_SEARCH_DISTANCE) {
     throw new RangeError(`maxDistance must be an integer from 0 to ${PHOTO_HASH_MAX_SEARCH_DISTANCE}`);
   }
-  const radius = Math.floor(maxDistance / PHOTO_HASH_CHUNKS.length);
+  return Math.floor(maxDistance / PHOTO_HASH_CHUNKS.length);
+}
+
+/**
+ * The chunk values to look up for all hashes within `maxDistance` of `hash`: one list per chunk, each holding
+ * the query's chunk value XOR every mask of at most ⌊maxDistance / chunks⌋ bits. (The database search builds
+ * the same lists from its table of masks, `photo_hash_masks`.)
+ */
+export function photoHashProbes(hash: string, maxDistance: number): number[][] {
+  const radius = photoHashChunkRadius(maxDistance);
   const chunks = photoHashChunks(hash);
   return PHOTO_HASH_CHUNKS.map(([, bits], i) => {
     const value = chunks[i] as number;
