@@ -10,7 +10,6 @@
  * With BENCH_DATABASE_URL the benchmark creates and drops its own database on that server.
  */
 import { pathToFileURL } from 'node:url';
-import pg from 'pg';
 import { sql } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { PopulationRegisterStandIn } from '../../server/adapters/identity/population-register-stand-in.ts';
@@ -19,12 +18,12 @@ import { PiiCipher } from '../../server/adapters/pii-cipher.ts';
 import type { AppContext } from '../../server/app/context.ts';
 import { systemClock } from '../../server/app/ports.ts';
 import { loadConfig } from '../../server/config.ts';
-import { openPglite, openPostgres, type Database } from '../../server/db/client.ts';
 import { migrate } from '../../server/db/migrate.ts';
 import { findAgency } from '../../server/db/repos/agencies.repo.ts';
 import { submitReport } from '../../server/app/reports/submit-report.ts';
 import { buildApp } from '../../server/http/app.ts';
 import { seedReference } from '../../seed/index.ts';
+import { openBenchDatabase } from '../database.ts';
 
 const BODY = {
   kind: 'field_report',
@@ -39,30 +38,8 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 
-async function openDatabase(): Promise<{ database: Database; label: string; drop: () => Promise<void> }> {
-  const url = process.env.BENCH_DATABASE_URL;
-  if (!url) return { database: await openPglite(undefined), label: 'embedded PGlite (in memory)', drop: async () => undefined };
-  const name = `ihanoi_bench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return {
-    database: openPostgres(u.toString(), 8),
-    label: 'PostgreSQL server, pool of 8',
-    drop: async () => {
-      const a = new pg.Client({ connectionString: url });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await a.end();
-    },
-  };
-}
-
 export async function run(opts: { quick: boolean }): Promise<{ name: string; lines: string[] }> {
-  const { database, label, drop } = await openDatabase();
+  const { database, label, drop } = await openBenchDatabase({ prefix: 'ihanoi_bench', poolSize: 8 });
   await migrate(database);
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '1000000' }, undefined);
   const ctx: AppContext = { config, database, db: database.db, clock: systemClock, pii: new PiiCipher(Buffer.alloc(32, 3)), identity: new PopulationRegisterStandIn(), media: new FileContentStore(config.mediaDir) };

@@ -19,7 +19,6 @@
  */
 import { pathToFileURL } from 'node:url';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { uuidv7 } from 'uuidv7';
 import { PopulationRegisterStandIn } from '../../server/adapters/identity/population-register-stand-in.ts';
 import { FileContentStore } from '../../server/adapters/media/index.ts';
@@ -30,7 +29,7 @@ import { SIMILAR_PHOTO_MAX_DISTANCE } from '../../server/app/integrity/similar-m
 import { SIMILAR_TEXT_THRESHOLD, similarReportsByText, textSignatureRows } from '../../server/app/integrity/similar-text.ts';
 import { systemClock } from '../../server/app/ports.ts';
 import { loadConfig } from '../../server/config.ts';
-import { openPglite, openPostgres, type Database } from '../../server/db/client.ts';
+import type { Database } from '../../server/db/client.ts';
 import { migrate } from '../../server/db/migrate.ts';
 import { insertStaffUser } from '../../server/db/repos/accounts.repo.ts';
 import { findAgency } from '../../server/db/repos/agencies.repo.ts';
@@ -51,6 +50,7 @@ import {
 } from '../../server/domain/integrity/similarity/index.ts';
 import { seedReference } from '../../seed/index.ts';
 import { rng } from '../../test/fixtures/photo-variants.ts';
+import { openBenchDatabase } from '../database.ts';
 
 type Rand = () => number;
 
@@ -59,28 +59,6 @@ function percentile(sorted: readonly number[], p: number): number {
 }
 const ms = (x: number) => `${x < 10 ? x.toFixed(2) : x.toFixed(1)} ms`;
 const n = (x: number) => Math.round(x).toLocaleString('en-US');
-
-async function openDatabase(): Promise<{ database: Database; label: string; drop: () => Promise<void> }> {
-  const url = process.env.BENCH_DATABASE_URL;
-  if (!url) return { database: await openPglite(undefined), label: 'embedded PGlite (in memory)', drop: async () => undefined };
-  const name = `ihanoi_bench_sim_${process.pid}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return {
-    database: openPostgres(u.toString(), 4),
-    label: 'PostgreSQL server',
-    drop: async () => {
-      const a = new pg.Client({ connectionString: url });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await a.end();
-    },
-  };
-}
 
 /** A deterministic UUID (version 7 layout) for bench row `i` of a kind: rows are addressable without being kept. */
 const benchId = (kind: number, i: number) => `0190c1d2-${kind.toString(16).padStart(4, '0')}-7000-8000-${i.toString(16).padStart(12, '0')}`;
@@ -528,7 +506,7 @@ async function textBench(database: Database, reporterId: string, agencyId: strin
 
 export async function run(opts: { quick: boolean }): Promise<{ name: string; lines: string[] }> {
   const total = Number(process.env.BENCH_SIMILARITY_ROWS ?? (opts.quick ? 100_000 : 1_000_000));
-  const { database, label, drop } = await openDatabase();
+  const { database, label, drop } = await openBenchDatabase({ prefix: 'ihanoi_bench_sim', poolSize: 4 });
   try {
     await migrate(database);
     const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }, undefined);
