@@ -219,18 +219,24 @@ export async function checkUncheckedReports(ctx: IntegrityContext, limit = 100):
 }
 
 // One queue per database: checks run one after another, after the answer has gone, so a burst of
-// submissions never competes with itself for the database.
-const queues = new WeakMap<Kysely<DB>, Promise<void>>();
+// submissions never competes with itself for the database. Background work yields: after a check the queue
+// rests twice as long as the check took, so a burst of submissions keeps most of the machine. A queue longer
+// than CHECK_QUEUE_MAX takes no more: those reports are left unchecked and the sweep checks them a minute on.
+export const CHECK_QUEUE_MAX = 1000;
+const queues = new WeakMap<Kysely<DB>, { tail: Promise<void>; waiting: number }>();
 
-/** Queues the checks of a just-stored report; a failure is logged and left to the sweep. */
+/** Queues the checks of a just-stored report; a failure, or a full queue, leaves it to the sweep. */
 export function checkReportSoon(ctx: IntegrityContext, reportId: string, log: Pick<FastifyBaseLogger, 'warn'>): void {
   if (!ctx.config.integrityCheckOnSubmit) return;
-  const tail = queues.get(ctx.db) ?? Promise.resolve();
-  const next = tail.then(() =>
-    checkReport(ctx, reportId).then(
-      () => undefined,
-      (err: unknown) => log.warn({ err, reportId }, 'integrity checks failed; the sweep will run them again'),
-    ),
-  );
-  queues.set(ctx.db, next);
+  let queue = queues.get(ctx.db);
+  if (!queue) queues.set(ctx.db, (queue = { tail: Promise.resolve(), waiting: 0 }));
+  if (queue.waiting >= CHECK_QUEUE_MAX) return;
+  const q = queue;
+  q.waiting++;
+  q.tail = q.tail.then(async () => {
+    q.waiting--;
+    const started = performance.now();
+    await checkReport(ctx, reportId).catch((err: unknown) => log.warn({ err, reportId }, 'integrity checks failed; the sweep will run them again'));
+    await new Promise((r) => setTimeout(r, 2 * (performance.now() - started)));
+  });
 }

@@ -2,6 +2,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Membership } from '../../domain/access/index.ts';
 import type { StaffRole } from '../../domain/access/index.ts';
+import { coalesce } from '../coalesce.ts';
 import type { DB } from '../schema.ts';
 import type { UsersTable } from '../schema/accounts.ts';
 import type { Insertable, Selectable } from 'kysely';
@@ -124,11 +125,12 @@ export async function insertSession(
 }
 
 /** The session's account, with the end of a sanction in force at `now` (R-27.3; null when none) in the same query. */
-export async function findLiveSession(q: Q, tokenHash: string, now: Date) {
-  return q
+/** Live sessions among `tokenHashes` at `now` (and later), with the facts an Actor is made of. */
+async function liveSessionsNow(db: Kysely<DB>, tokenHashes: readonly string[], now: Date) {
+  return db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select(['sessions.user_id', 'users.kind', 'users.identity_verified_at', 'users.status', 'users.locked_until'])
+    .select(['sessions.token_hash', 'sessions.expires_at', 'sessions.user_id', 'users.kind', 'users.identity_verified_at', 'users.status', 'users.locked_until'])
     .select((eb) =>
       eb
         .selectFrom('sanctions')
@@ -138,10 +140,41 @@ export async function findLiveSession(q: Q, tokenHash: string, now: Date) {
         .where('sanctions.ends_at', '>', now)
         .as('sanctioned_until'),
     )
-    .where('sessions.token_hash', '=', tokenHash)
+    .where('sessions.token_hash', 'in', tokenHashes)
     .where('sessions.revoked_at', 'is', null)
     .where('sessions.expires_at', '>', now)
-    .executeTakeFirst();
+    .execute();
+}
+
+type SessionLookup = { tokenHash: string; now: Date };
+type LiveSession = Omit<Awaited<ReturnType<typeof liveSessionsNow>>[number], 'token_hash' | 'expires_at'>;
+
+// Every authenticated request looks its session up: look-ups made at the same moment share one query (ADR 0007).
+const sessionLookups = new WeakMap<Kysely<DB>, (key: SessionLookup) => Promise<LiveSession | undefined>>();
+
+/** The live session of a token hash at `now`: not revoked, not expired; with the account's current sanction. */
+export function findLiveSession(db: Kysely<DB>, tokenHash: string, now: Date): Promise<LiveSession | undefined> {
+  let lookup = sessionLookups.get(db);
+  if (!lookup) {
+    lookup = coalesce(
+      async (keys: readonly SessionLookup[]) => {
+        // One query at the earliest instant asked about; each look-up then applies its own instant.
+        const earliest = new Date(Math.min(...keys.map((k) => k.now.getTime())));
+        const rows = await liveSessionsNow(db, [...new Set(keys.map((k) => k.tokenHash))], earliest);
+        const byHash = new Map(rows.map((r) => [r.token_hash, r]));
+        return keys.map(({ tokenHash, now }) => {
+          const row = byHash.get(tokenHash);
+          if (!row || row.expires_at <= now) return undefined;
+          const { token_hash: _hash, expires_at: _expires, sanctioned_until, ...live } = row;
+          // The latest end among sanctions ending after `earliest` is the latest among those ending after `now`, if any.
+          return { ...live, sanctioned_until: sanctioned_until !== null && sanctioned_until > now ? sanctioned_until : null };
+        });
+      },
+      { inFlight: 2, maxBatch: 64 },
+    );
+    sessionLookups.set(db, lookup);
+  }
+  return lookup({ tokenHash, now });
 }
 
 export async function revokeSession(tx: Q, tokenHash: string, at: Date): Promise<void> {

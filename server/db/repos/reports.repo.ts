@@ -1,6 +1,7 @@
 /** Reports: the only SQL of the reports module. */
 import { sql, type Insertable, type Kysely, type Selectable, type Transaction, type Updateable } from 'kysely';
 import type { AwaitingClause } from '../../domain/reports/index.ts';
+import { coalesce, eachAloneOnFailure } from '../coalesce.ts';
 import type { DB } from '../schema.ts';
 import type { DeadlinesTable } from '../schema/calendar.ts';
 import type { AuditEventsTable } from '../schema/core.ts';
@@ -31,30 +32,53 @@ export async function nextReportCode(db: Kysely<DB>, year: number): Promise<stri
   return `PA-${year}-${String(block.free.shift()).padStart(6, '0')}`;
 }
 
+export interface NewReportParts {
+  report: Insertable<ReportsTable>;
+  deadlines: readonly Insertable<DeadlinesTable>[];
+  event: Insertable<AuditEventsTable>;
+  media: readonly Insertable<ReportMediaTable>[];
+  /** The text's near-duplicate signature (ADR 0006): `textSignatureRows` of app/integrity/similar-text.ts. */
+  textSignature?: readonly Insertable<ReportTextSignaturesTable>[];
+}
+
 /**
- * A new report with everything that comes with it — its first deadlines, its first audit event, its media —
- * in one statement: one round trip, atomic like a transaction. Returns the stored row.
+ * New reports with everything that comes with each — first deadlines, first audit event, media, text
+ * signature — in one statement: one round trip, atomic like a transaction. Returns the stored rows in order.
  */
-export async function insertNewReport(
-  db: Kysely<DB>,
-  parts: {
-    report: Insertable<ReportsTable>;
-    deadlines: readonly Insertable<DeadlinesTable>[];
-    event: Insertable<AuditEventsTable>;
-    media: readonly Insertable<ReportMediaTable>[];
-    /** The text's near-duplicate signature (ADR 0006): `textSignatureRows` of app/integrity/similar-text.ts. */
-    textSignature?: readonly Insertable<ReportTextSignaturesTable>[];
-  },
-): Promise<ReportRow> {
+async function insertNewReportsNow(db: Kysely<DB>, all: readonly NewReportParts[]): Promise<ReportRow[]> {
+  const deadlines = all.flatMap((p) => p.deadlines);
+  const media = all.flatMap((p) => p.media);
+  const signatures = all.flatMap((p) => p.textSignature ?? []);
   const ctes = [
-    sql`r AS (${db.insertInto('reports').values(parts.report).returningAll()})`,
-    sql`e AS (${db.insertInto('audit_events').values(parts.event)})`,
-    ...(parts.deadlines.length ? [sql`d AS (${db.insertInto('deadlines').values([...parts.deadlines])})`] : []),
-    ...(parts.media.length ? [sql`m AS (${db.insertInto('report_media').values([...parts.media])})`] : []),
-    ...(parts.textSignature?.length ? [sql`s AS (${db.insertInto('report_text_signatures').values([...parts.textSignature])})`] : []),
+    sql`r AS (${db.insertInto('reports').values(all.map((p) => p.report)).returningAll()})`,
+    sql`e AS (${db.insertInto('audit_events').values(all.map((p) => p.event))})`,
+    ...(deadlines.length ? [sql`d AS (${db.insertInto('deadlines').values(deadlines)})`] : []),
+    ...(media.length ? [sql`m AS (${db.insertInto('report_media').values(media)})`] : []),
+    ...(signatures.length ? [sql`s AS (${db.insertInto('report_text_signatures').values(signatures)})`] : []),
   ];
   const { rows } = await sql<ReportRow>`WITH ${sql.join(ctes)} SELECT * FROM r`.execute(db);
-  return rows[0] as ReportRow;
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return all.map((p) => byId.get(p.report.id as string) as ReportRow);
+}
+
+// Submissions arriving while the database is busy go out together (group commit, ADR 0007).
+const writers = new WeakMap<Kysely<DB>, (parts: NewReportParts) => Promise<ReportRow>>();
+
+/**
+ * Stores a new report (see `insertNewReportsNow`), gathered with other submissions made at the same moment
+ * into one statement; resolves once the statement carrying it has committed.
+ */
+export function insertNewReport(db: Kysely<DB>, parts: NewReportParts): Promise<ReportRow> {
+  let write = writers.get(db);
+  if (!write) {
+    const alone = async (p: NewReportParts) => (await insertNewReportsNow(db, [p]))[0] as ReportRow;
+    write = coalesce(
+      eachAloneOnFailure((keys: readonly NewReportParts[]) => insertNewReportsNow(db, keys), alone),
+      { inFlight: 1, maxBatch: 64 },
+    );
+    writers.set(db, write);
+  }
+  return write(parts);
 }
 
 export async function findReport(q: Q, by: { id: string } | { code: string }): Promise<ReportRow | undefined> {

@@ -77,6 +77,38 @@ test('R-5 retries racing with one Idempotency-Key: one report, one event, one de
   assert.equal((await ctx.db.selectFrom('deadlines').select('id').where('subject_id', '=', id).execute()).length, 1);
 });
 
+test('R-5 ADR 0007 submissions sent together share a statement, and a racing retry among them fails only itself', async () => {
+  const { app, ctx, citizen } = await setup();
+  const other = await createCitizen(app, { verified: true });
+  const otherH = await signInHeaders(app, other.phone);
+  // Nine at once, from two citizens: six distinct submissions and three retries of one more.
+  const sends = [
+    ...Array.from({ length: 3 }, (_, i) => ({ h: citizen.h, key: `cung-luc-a-${i}-abcdef`, title: `Đèn đường hỏng số ${i}` })),
+    ...Array.from({ length: 3 }, (_, i) => ({ h: otherH, key: `cung-luc-b-${i}-abcdef`, title: `Cây đổ chắn lối số ${i}` })),
+    ...Array.from({ length: 3 }, () => ({ h: citizen.h, key: 'cung-luc-lap-abcdef', title: 'Cống tràn nước thải' })),
+  ];
+  const answers = await Promise.all(
+    sends.map((s) => app.inject({ method: 'POST', url: '/api/v1/reports', headers: { ...s.h, 'idempotency-key': s.key }, payload: fieldReportBody({ title: s.title }) })),
+  );
+  answers.forEach((a, i) => assert.ok([200, 201].includes(a.statusCode), `${i}: ${a.body}`));
+  // Each answer is its own submission's report…
+  answers.forEach((a, i) => assert.equal(a.json().title, sends[i]!.title));
+  const distinct = answers.slice(0, 6).map((a) => a.json().id as string);
+  assert.equal(new Set(distinct).size, 6);
+  assert.deepEqual(answers.slice(0, 6).map((a) => a.statusCode), [201, 201, 201, 201, 201, 201]);
+  // …and the three retries are one report: one of them created it, the others were answered with it.
+  const retried = answers.slice(6);
+  assert.equal(new Set(retried.map((a) => a.json().id)).size, 1);
+  assert.deepEqual(retried.map((a) => a.statusCode).sort(), [200, 200, 201]);
+  const stored = await ctx.db.selectFrom('reports').select(['id', 'reporter_id']).where('reporter_id', 'in', [citizen.id, other.id]).execute();
+  assert.equal(stored.length, 7);
+  assert.equal(stored.filter((r) => r.reporter_id === other.id).length, 3);
+  for (const r of stored) {
+    assert.equal((await ctx.db.selectFrom('audit_events').select('id').where('subject_id', '=', r.id).execute()).length, 1, 'one first event per report');
+    assert.equal((await ctx.db.selectFrom('deadlines').select('id').where('subject_id', '=', r.id).execute()).length, 1, 'one first deadline per report');
+  }
+});
+
 test('R-5.2 R-6.1c bad submissions get 400 naming every field; unverified citizens and staff cannot submit', async () => {
   const { app, ctx, citizen, sxd } = await setup();
   const bad = await app.inject({
