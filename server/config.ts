@@ -37,6 +37,8 @@ export interface Config {
   referenceRefreshMs: number;
   /** Run the intake integrity checks right after each submission (issue 5); the sweep catches what is missed. */
   integrityCheckOnSubmit: boolean;
+  /** The ffmpeg program that samples video frames (issue 5); when it cannot be run, videos are marked not compared. */
+  ffmpegPath: string;
 }
 
 type Parser<T> = (raw: string) => T | { error: string };
@@ -95,6 +97,7 @@ export const CONFIG_KEYS = {
   DEADLINE_SWEEP_SECONDS: spec(int(1, 24 * 3600), 60),
   REFERENCE_REFRESH_MS: spec(int(0, 60_000), 1000),
   INTEGRITY_CHECK_ON_SUBMIT: spec(bool, true),
+  FFMPEG_PATH: spec(text, 'ffmpeg'),
 } satisfies Record<string, KeySpec<unknown>>;
 
 export class ConfigError extends Error {
@@ -165,5 +168,6 @@ export function loadConfig(
     deadlineSweepSeconds: v.DEADLINE_SWEEP_SECONDS ?? 60,
     referenceRefreshMs: v.REFERENCE_REFRESH_MS ?? 1000,
     integrityCheckOnSubmit: v.INTEGRITY_CHECK_ON_SUBMIT ?? true,
+    ffmpegPath: v.FFMPEG_PATH ?? 'ffmpeg',
   };
 }

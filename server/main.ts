@@ -7,6 +7,7 @@ import { ConfigError, loadConfig } from './config.ts';
 import { DataDirLockedError } from './db/lock.ts';
 import { currentCalendar } from './app/reference/reference-data.ts';
 import { buildApp } from './http/app.ts';
+import { prepareVideoFrames } from './app/integrity/video-frames.ts';
 import { startDeadlineSweep } from './jobs/deadline-sweep.ts';
 import { seedDemo } from '../seed/index.ts';
 
@@ -24,6 +25,8 @@ async function main(): Promise<void> {
   const demo = config.seedDemo ? await seedDemo(ctx) : [];
   const app = await buildApp(ctx);
   const calendar = await currentCalendar(ctx);
+  // Videos are compared through sampled frames when this server has ffmpeg (issue 5); it says so when it has not.
+  await prepareVideoFrames(ctx, app.log);
   const storedYears = Object.keys(calendar.stored.years);
   const provisionalYears = storedYears.filter((y) => calendar.stored.years[y]?.status !== 'final');
 
@@ -32,9 +35,10 @@ async function main(): Promise<void> {
   const sweep = startDeadlineSweep(ctx, {
     everySeconds: config.deadlineSweepSeconds,
     onError: (err) => app.log.error({ err }, 'deadline sweep failed'),
-    onSwept: ({ newlyOverdue, closed, checked }) => {
+    onSwept: ({ newlyOverdue, closed, sampled, checked }) => {
       if (newlyOverdue > 0) app.log.info({ newlyOverdue }, 'deadline sweep: deadlines newly overdue');
       if (closed > 0) app.log.info({ closed }, 'deadline sweep: reports closed after the clarification window (R-13)');
+      if (sampled > 0) app.log.info({ sampled }, 'deadline sweep: frames sampled of videos left pending');
       if (checked > 0) app.log.info({ checked }, 'deadline sweep: integrity checks run on reports the submission missed');
     },
   });

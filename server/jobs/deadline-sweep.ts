@@ -4,7 +4,8 @@
  * its subject, naming the agency whose clock it is. Idempotent — a deadline is marked once — and safe with
  * several server processes (see `markOverdueDeadlines`). Then the reports whose clarification window has
  * ended are closed by the platform (R-13, app/reports/close-after-window.ts; the version check makes it safe
- * with several processes too), and the integrity checks run on reports they missed (app/integrity).
+ * with several processes too), the frames of videos are sampled and the integrity checks run on reports they
+ * missed (app/integrity).
  * `startDeadlineSweep` runs them on a timer from main.ts.
  */
 import { formatVietnamTime } from '../domain/calendar/index.ts';
@@ -12,6 +13,7 @@ import { markOverdueDeadlines } from '../db/repos/lateness.repo.ts';
 import { SYSTEM_ACTOR, unitOfWork, type UnitOfWorkContext } from '../app/unit-of-work.ts';
 import { closeAfterClarificationWindow, type CloseContext } from '../app/reports/close-after-window.ts';
 import { checkUncheckedReports } from '../app/integrity/check-report.ts';
+import { samplePendingVideos, type FramesContext } from '../app/integrity/video-frames.ts';
 
 export const DEADLINE_OVERDUE = 'deadline.overdue';
 
@@ -39,26 +41,29 @@ export async function sweepDeadlines(ctx: UnitOfWorkContext, opts: { batchSize?:
   }
 }
 
-export type SweepContext = CloseContext;
+export type SweepContext = CloseContext & FramesContext;
 
 export interface SweepResult {
   /** Deadlines found overdue for the first time (R-8.5). */
   newlyOverdue: number;
   /** Reports closed because their clarification window ended (R-13). */
   closed: number;
+  /** Videos whose frames were still to be sampled a minute after their upload, now sampled (issue 5). */
+  sampled: number;
   /** Reports whose integrity checks (issue 5) had not run after submission, now checked. */
   checked: number;
 }
 
 /**
- * One run of the background job: overdue deadlines, then reports whose clarification window ended, then
- * reports the integrity checks missed.
+ * One run of the background job: overdue deadlines, then reports whose clarification window ended, then videos
+ * whose frames were not sampled, then reports the integrity checks missed (or that a sampled video changed).
  */
 export async function sweep(ctx: SweepContext): Promise<SweepResult> {
   const { newlyOverdue } = await sweepDeadlines(ctx);
   const { closed } = await closeAfterClarificationWindow(ctx);
+  const { sampled } = await samplePendingVideos(ctx);
   const { checked } = await checkUncheckedReports(ctx);
-  return { newlyOverdue, closed, checked };
+  return { newlyOverdue, closed, sampled, checked };
 }
 
 export interface SweepTimer {

@@ -4,47 +4,15 @@ import { findAgency } from '../../db/repos/agencies.repo.ts';
 import { vietnamTime } from '../../domain/calendar/index.ts';
 import { sweep } from '../../jobs/deadline-sweep.ts';
 import { phoneJpeg, minimalVideo } from '../../adapters/media/fixtures/images.ts';
-import { testApp } from '../../../test/context.ts';
-import { createCitizen, createStaff, signInHeaders } from '../../../test/factories.ts';
+import { integrityTestApp } from '../../../test/integrity.ts';
+import { createStaff, signInHeaders } from '../../../test/factories.ts';
 import { fieldReportBody } from '../../../test/reports.ts';
-import { upload } from '../../../test/uploads.ts';
 import { scenePhoto } from '../../../test/fixtures/photo-variants.ts';
 import sharp from 'sharp';
 import { checkReport } from './check-report.ts';
 
-async function setup(config: { integrityCheckOnSubmit?: boolean } = {}) {
-  const t = await testApp({ config });
-  // Mon 2 March 2026, 09:00 in Hà Nội.
-  t.clock.set(vietnamTime(2026, 3, 2, 9, 0));
-  const { app, ctx } = t;
-  // The Center's operator reads every report (the receiving officer of each would see the same findings).
-  const center = (await findAgency(ctx.db, { code: 'trung-tam-phuc-vu-hanh-chinh-cong' }))!;
-  const officer = await createStaff(ctx, [{ agencyId: center.id, role: 'center_operator' }]);
-  const officerH = await signInHeaders(app, officer.username);
-  const citizen = async () => {
-    const c = await createCitizen(app, { verified: true });
-    return { ...c, h: await signInHeaders(app, c.phone) };
-  };
-  const submit = async (h: Record<string, string>, body: Record<string, unknown> = {}) => {
-    const res = await app.inject({ method: 'POST', url: '/api/v1/reports', headers: h, payload: fieldReportBody(body) });
-    assert.equal(res.statusCode, 201, res.body);
-    return res.json() as { id: string; code: string };
-  };
-  const uploadOne = async (h: Record<string, string>, name: string, bytes: Buffer) => {
-    const res = await upload(app, h, [{ name, bytes }]);
-    assert.equal(res.statusCode, 201, res.body);
-    return (res.json() as { items: { id: string }[] }).items[0]!.id;
-  };
-  const findingsSeenByOfficer = async (id: string) => {
-    const res = await app.inject({ url: `/api/v1/reports/${id}`, headers: officerH });
-    assert.equal(res.statusCode, 200, res.body);
-    return res.json().findings as { check: string; confidence: number; summary: string; evidence: Record<string, unknown>; supportsReason: { code: string } | null; matchedReport: { code: string } | null; uploadId: string | null }[];
-  };
-  return { ...t, officerH, citizen, submit, uploadOne, findingsSeenByOfficer };
-}
-
 test('R-6.2b a photo whose metadata names Photoshop is flagged to the receiving officer, beside reason (b); the reporter and the public never see findings', async () => {
-  const t = await setup();
+  const t = await integrityTestApp();
   const c = await t.citizen();
   const photo = await t.uploadOne(c.h, 'anh.jpg', await phoneJpeg({ software: 'Adobe Photoshop 25.0 (Windows)', dateTimeOriginal: '2026:03:02 08:30:00', gps: true }));
   const r = await t.submit(c.h, { media: [photo] });
@@ -67,18 +35,20 @@ test('R-6.2b a photo whose metadata names Photoshop is flagged to the receiving 
   assert.ok(!JSON.stringify(pub.timeline).includes('integrity'), 'the checks are not in the public timeline');
 });
 
-test('R-6.2c a video is marked "not checked" (no ffmpeg here) — never a silent pass', async () => {
-  const t = await setup();
+test('R-6.2c a video whose frames are not sampled yet is marked "not compared" — never a silent pass', async () => {
+  const t = await integrityTestApp();
   const c = await t.citizen();
   const video = await t.uploadOne(c.h, 'clip.mp4', minimalVideo());
   const r = await t.submit(c.h, { media: [video] });
   await checkReport(t.ctx, r.id);
   const f = (await t.findingsSeenByOfficer(r.id)).find((x) => x.check === 'video_not_checked');
   assert.equal(f?.uploadId, video);
+  assert.deepEqual(f?.evidence, { reason: 'pending' });
+  assert.match(f?.summary ?? '', /đang trích khung hình/);
 });
 
 test('R-6.2c a same-category report still being handled within 250 m is shown to the officer with its code and distance', async () => {
-  const t = await setup();
+  const t = await integrityTestApp();
   const first = await t.submit((await t.citizen()).h);
   t.clock.set(vietnamTime(2026, 3, 2, 10, 0));
   // About 110 m north of the first pin (fieldReportBody puts it at Hoàn Kiếm lake).
@@ -96,7 +66,7 @@ test('R-6.2c a same-category report still being handled within 250 m is shown to
 });
 
 test('issue 5 the checks run after the answer when a report is submitted, and the sweep runs those that were missed', async () => {
-  const eager = await setup({ integrityCheckOnSubmit: true });
+  const eager = await integrityTestApp({ integrityCheckOnSubmit: true });
   const r = await eager.submit((await eager.citizen()).h);
   let checkedAt: Date | null = null;
   for (let i = 0; i < 100 && !checkedAt; i++) {
@@ -105,7 +75,7 @@ test('issue 5 the checks run after the answer when a report is submitted, and th
   }
   assert.ok(checkedAt, 'checked shortly after the submission');
 
-  const lazy = await setup();
+  const lazy = await integrityTestApp();
   const missed = await lazy.submit((await lazy.citizen()).h);
   assert.equal((await sweep(lazy.ctx)).checked, 0, 'not within its first minute: the submission may still be checking it');
   lazy.clock.set(vietnamTime(2026, 3, 2, 9, 2));
@@ -116,7 +86,7 @@ test('issue 5 the checks run after the answer when a report is submitted, and th
 });
 
 test('R-6.2c before submitting, a citizen sees the same problem already reported nearby, and follows it instead of sending it again', async () => {
-  const t = await setup();
+  const t = await integrityTestApp();
   const first = await t.submit((await t.citizen()).h);
   const other = await t.citizen();
   const draft = fieldReportBody({ title: 'Ổ gà', description: 'Có ổ gà' });
@@ -145,7 +115,7 @@ test('R-6.2c before submitting, a citizen sees the same problem already reported
 });
 
 test('R-6.2c a citizen cannot follow their own report, an unknown one, or one no longer being handled', async () => {
-  const t = await setup();
+  const t = await integrityTestApp();
   const me = await t.citizen();
   const mine = await t.submit(me.h);
   const own = await t.app.inject({ method: 'POST', url: `/api/v1/public/reports/${mine.code}/follow`, headers: me.h });
@@ -157,7 +127,7 @@ test('R-6.2c a citizen cannot follow their own report, an unknown one, or one no
 });
 
 test('R-6.2c a photo already used in another reporter\'s earlier report is shown to the officer with that report; the same reporter re-sending it is a follow-up', async () => {
-  const t = await setup();
+  const t = await integrityTestApp();
   const photo = await scenePhoto(7);
   const a = await t.citizen();
   const first = await t.submit(a.h, { media: [await t.uploadOne(a.h, 'pho.jpg', photo)] });
@@ -192,7 +162,7 @@ test('R-6.2c a photo already used in another reporter\'s earlier report is shown
 });
 
 test('R-6.2c a reworded copy of another reporter\'s text is shown with the report it copies', async () => {
-  const t = await setup();
+  const t = await integrityTestApp();
   const description = 'Đoạn đường trước số nhà 25 phố Hàng Bài bị sụt lún thành hố sâu khoảng 30 cm, nước đọng lâu ngày, xe máy đi qua rất dễ ngã, nhất là buổi tối khi trời tối.';
   const first = await t.submit((await t.citizen()).h, { title: 'Hố sâu trên phố Hàng Bài', description });
   t.clock.set(vietnamTime(2026, 3, 2, 10, 0));
@@ -208,7 +178,7 @@ test('R-6.2c a reworded copy of another reporter\'s text is shown with the repor
 });
 
 test('R-5.2 R-6.2c an administrator lists a known public image; a report re-sending it, even resized, is flagged with its source', async () => {
-  const t = await setup();
+  const t = await integrityTestApp();
   const center = (await findAgency(t.ctx.db, { code: 'trung-tam-phuc-vu-hanh-chinh-cong' }))!;
   const admin = await createStaff(t.ctx, [{ agencyId: center.id, role: 'administrator' }]);
   const adminH = await signInHeaders(t.app, admin.username);
@@ -236,7 +206,7 @@ test('R-5.2 R-6.2c an administrator lists a known public image; a report re-send
 });
 
 test('R-6.2e R-1.3 an advertising text is flagged to the officer beside reason (e); a complaint draft is pointed to its proper channel before sending', async () => {
-  const t = await setup();
+  const t = await integrityTestApp();
   const c = await t.citizen();
   const ad = await t.submit(c.h, {
     title: 'Dịch vụ thông tắc cống giá rẻ',
@@ -261,7 +231,7 @@ test('R-6.2e R-1.3 an advertising text is flagged to the officer beside reason (
 });
 
 test('R-8.4 a report describing an accident or a fire is suggested as urgent, and the queue can show only those', async () => {
-  const t = await setup();
+  const t = await integrityTestApp();
   const c = await t.citizen();
   const fire = await t.submit(c.h, { categoryCode: 'phong-chay-chua-chay', title: 'Cháy nhà dân', description: 'Đang có cháy lớn ở nhà dân trong ngõ, khói đen bốc cao, người dân đang dập lửa, đề nghị cử lực lượng đến ngay.' });
   const pothole = await t.submit(c.h, { place: { lat: 21.04, lng: 105.85 } });
@@ -272,8 +242,44 @@ test('R-8.4 a report describing an accident or a fire is suggested as urgent, an
   assert.equal((await t.app.inject({ url: '/api/v1/staff/reports?finding=khong-co', headers: t.officerH })).statusCode, 400);
 });
 
+test('R-8.4 a report newly suggested as urgent alerts the officers receiving at its agency, once; other desks and citizens are not told', async () => {
+  const t = await integrityTestApp();
+  const c = await t.citizen();
+  const fire = await t.submit(c.h, { categoryCode: 'phong-chay-chua-chay', title: 'Cháy nhà dân', description: 'Đang có cháy lớn ở nhà dân trong ngõ, khói đen bốc cao, người dân đang dập lửa, đề nghị cử lực lượng đến ngay.' });
+  const pothole = await t.submit(c.h, { place: { lat: 21.04, lng: 105.85 } });
+  const receiving = (await t.ctx.db.selectFrom('reports').select('receiving_agency_id').where('id', '=', fire.id).executeTakeFirstOrThrow()).receiving_agency_id;
+  const sxd = (await findAgency(t.ctx.db, { code: 'so-xay-dung' }))!;
+  assert.notEqual(receiving, sxd.id);
+  const staffH = async (agencyId: string, role: Parameters<typeof createStaff>[1][number]['role']) => signInHeaders(t.app, (await createStaff(t.ctx, [{ agencyId, role }])).username);
+  const onDuty = await staffH(receiving, 'receiving_officer');
+  const elsewhere = await staffH(sxd.id, 'receiving_officer');
+  const processing = await staffH(receiving, 'processing_officer');
+  const inbox = async (h: Record<string, string>) => {
+    const res = await t.app.inject({ url: '/api/v1/me/notifications', headers: h });
+    assert.equal(res.statusCode, 200, res.body);
+    return res.json() as { unread: number; items: { id: string; action: string; title: string; reportCode: string; said: object }[] };
+  };
+  for (const r of [fire, pothole]) await checkReport(t.ctx, r.id);
+  await checkReport(t.ctx, fire.id); // a second run of the checks does not alert again
+
+  const duty = await inbox(onDuty);
+  assert.deepEqual(
+    duty.items.map((i) => [i.action, i.reportCode, i.title]),
+    [['integrity.urgent', fire.code, `Phản ánh ${fire.code} có dấu hiệu khẩn cấp: đề nghị xem và tiếp nhận ngay (R-8.4)`]],
+  );
+  assert.equal(duty.unread, 1);
+  assert.deepEqual((await inbox(t.officerH)).items.map((i) => i.reportCode), [fire.code], 'the Center’s operator receives city-wide');
+  assert.deepEqual((await inbox(elsewhere)).items, [], 'another agency’s desk');
+  assert.deepEqual((await inbox(processing)).items, [], 'not a receiving role');
+  assert.ok(!(await inbox(c.h)).items.some((i) => i.action === 'integrity.urgent'), 'the reporter is not told of findings');
+  const read = await t.app.inject({ method: 'POST', url: '/api/v1/me/notifications/read', headers: onDuty, payload: { ids: [duty.items[0]!.id] } });
+  assert.equal(read.statusCode, 200, read.body);
+  assert.equal((await inbox(onDuty)).unread, 0);
+  assert.equal((await inbox(t.officerH)).unread, 1, 'each officer marks their own');
+});
+
 test('R-8.4 R-8.2 a report in a field several city agencies share is suggested as possibly complex, naming them; a single-agency field is not', async () => {
-  const t = await setup();
+  const t = await integrityTestApp();
   const c = await t.citizen();
   const light = await t.submit(c.h, { categoryCode: 'dien-chieu-sang', title: 'Cột điện nghiêng', description: 'Cột điện trước số 12 bị nghiêng, dây điện võng thấp sát đầu người đi đường.' });
   const pothole = await t.submit(c.h, { place: { lat: 21.04, lng: 105.85 } });

@@ -27,6 +27,8 @@ export type IntegrityContext = Pick<AppContext, 'db' | 'clock' | 'config'>;
 
 /** Where the checks' audit events go: not the report's own timeline, which the public reads. */
 export const INTEGRITY_SUBJECT = 'report_integrity';
+/** The event that alerts the officers receiving a report newly suggested as urgent (R-8.4). */
+export const URGENT_ALERT = 'integrity.urgent';
 
 /** FixMyStreet's radius: same-category reports still being handled within 250 m in the last 30 days. */
 export const NEARBY_METERS = 250;
@@ -68,6 +70,14 @@ export async function nearbyReports(
     .slice(0, limit);
 }
 
+/** Why a video was not compared, as the officer reads it. */
+const VIDEO_NOT_COMPARED = {
+  pending: 'đang trích khung hình, kết quả sẽ được cập nhật',
+  unreadable: 'không giải mã được video',
+  no_ffmpeg: 'máy chủ không có ffmpeg',
+  flat: 'các khung hình không có chi tiết để so',
+} as const;
+
 function mediaFindings(report: ReportRow, media: readonly ReportMediaItem[]): Finding[] {
   const out: Finding[] = [];
   const facts = { occurredAt: report.occurred_at ?? report.submitted_at, place: report.lat !== null && report.lng !== null ? { lat: report.lat, lng: report.lng } : null };
@@ -89,16 +99,18 @@ function mediaFindings(report: ReportRow, media: readonly ReportMediaItem[]): Fi
         EDITORS,
       ),
     );
-    // No ffmpeg on these machines: a video's frames are not compared, and the officer is told so — never a
-    // silent pass. Its exact copies are still found by SHA-256.
-    if (m.kind === 'video')
+    // A video is compared through its sampled frames (video-frames.ts); until then, or when it cannot be, the
+    // officer is told so — never a silent pass. Its exact copies are found by SHA-256 whatever happens.
+    if (m.kind === 'video' && (m.frames_state !== 'done' || m.frames_sampled === 0)) {
+      const reason = m.frames_state === 'done' ? 'flat' : m.frames_state === 'failed' ? 'unreadable' : m.frames_state === 'unavailable' ? 'no_ffmpeg' : 'pending';
       out.push({
         check: 'video_not_checked',
         confidence: 1,
-        summary: 'Video chưa được so khớp khung hình với các phản ánh khác (máy chủ không có ffmpeg); chỉ bản sao y hệt được phát hiện',
-        evidence: {},
+        summary: `Video chưa được so khớp khung hình với các phản ánh khác (${VIDEO_NOT_COMPARED[reason]}); chỉ bản sao y hệt được phát hiện`,
+        evidence: { reason },
         uploadId: m.id,
       });
+    }
   }
   return out;
 }
@@ -110,6 +122,7 @@ function mediaFindings(report: ReportRow, media: readonly ReportMediaItem[]): Fi
  */
 async function duplicateFindings(db: Kysely<DB>, report: ReportRow, evidence: readonly ReportMediaItem[]): Promise<Finding[]> {
   const out: Finding[] = [];
+  const isVideo = (uploadId: string) => evidence.some((m) => m.id === uploadId && m.kind === 'video');
   const media = await similarUploads(db, { uploadIds: evidence.map((m) => m.id), excludeReportId: report.id });
   const texts = await similarReportsByText(db, { title: report.title, description: report.description, excludeReportId: report.id, limit: 5 });
   const heads = await reportHeads(db, [...media.map((m) => m.matchReportId), ...texts.map((t) => t.reportId)]);
@@ -128,7 +141,7 @@ async function duplicateFindings(db: Kysely<DB>, report: ReportRow, evidence: re
         check: 'duplicate_media_near',
         // Within 8 bits; different photos were never closer than 12 (ADR 0006).
         confidence: Math.round((1 - m.distance / (2 * (SIMILAR_PHOTO_MAX_DISTANCE + 1))) * 100) / 100,
-        summary: `Ảnh gần giống (khác ${m.distance}/64 bit) ảnh trong phản ánh ${head.code} của người khác, gửi trước`,
+        summary: `${isVideo(m.uploadId) ? 'Khung hình video' : 'Ảnh'} gần giống (khác ${m.distance}/64 bit) ảnh/khung hình trong phản ánh ${head.code} của người khác, gửi trước`,
         evidence: evidenceOf,
         matchedReportId: m.matchReportId,
         uploadId: m.uploadId,
@@ -138,7 +151,7 @@ async function duplicateFindings(db: Kysely<DB>, report: ReportRow, evidence: re
     out.push({
       check: 'known_public_image',
       confidence: Math.round((1 - k.distance / (2 * (SIMILAR_PHOTO_MAX_DISTANCE + 1))) * 100) / 100,
-      summary: `Ảnh là bản sao của ảnh công khai đã biết: ${k.label}${k.source ? ` (${k.source})` : ''}`,
+      summary: `${isVideo(k.uploadId) ? 'Video có khung hình là' : 'Ảnh là'} bản sao của ảnh công khai đã biết: ${k.label}${k.source ? ` (${k.source})` : ''}`,
       evidence: { label: k.label, source: k.source, distance: k.distance },
       uploadId: k.uploadId,
     });
@@ -202,10 +215,14 @@ export async function checkReport(ctx: IntegrityContext, reportId: string): Prom
       });
   }
   await unitOfWork(ctx, SYSTEM_ACTOR, async (w) => {
-    await replaceFindings(w.tx, reportId, findings, w.now);
+    const before = await replaceFindings(w.tx, reportId, findings, w.now);
     const counts: Record<string, number> = {};
     for (const f of findings) counts[f.check] = (counts[f.check] ?? 0) + 1;
     await w.audit({ action: 'integrity.checked', subjectType: INTEGRITY_SUBJECT, subjectId: reportId, payload: { findings: counts } });
+    // R-8.4: a report newly suggested as urgent alerts the officers on duty at its receiving agency (their inbox).
+    const urgent = findings.find((f) => f.check === 'urgent_suggested');
+    if (urgent && !before.includes('urgent_suggested'))
+      await w.audit({ action: URGENT_ALERT, subjectType: INTEGRITY_SUBJECT, subjectId: reportId, payload: { summary: urgent.summary } });
   });
   return true;
 }

@@ -5,8 +5,8 @@
  * verdicts: the caller tells the same reporter's own photo (a follow-up) from someone else's (a violation) with
  * `matchReporterId`, and shows the distance to the officer.
  *
- * Videos get no perceptual hash here (ffmpeg is not part of the stack): only their exact copies are found; the
- * caller reports "video not checked" for the rest.
+ * A video is compared through the perceptual hashes of its sampled frames (video-frames.ts) once they are in;
+ * until then, or without ffmpeg, only its exact copies are found and the caller says the video was not compared.
  */
 import type { Kysely, Transaction } from 'kysely';
 import { PHOTO_HASH_MAX_SEARCH_DISTANCE } from '../../domain/integrity/similarity/index.ts';

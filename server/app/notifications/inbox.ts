@@ -1,17 +1,21 @@
 /**
- * The reporter's inbox (R-13): derived from the audit trail of the reporter's own reports — the events that
- * concern them (see reporter-notifications.ts), made by someone else — and of their account (R-27.3 sanctions). Only citizens have reports, so only
- * citizens have an inbox. Marking read is the reader's own bookkeeping, not a regulated state change: it is
- * not audited.
+ * Inboxes. The reporter's (R-13): derived from the audit trail of the reporter's own reports — the events that
+ * concern them (see reporter-notifications.ts), made by someone else — of their account (R-27.3 sanctions), and
+ * of the reports they follow (issue 5: the decisions and the result, never what was said to the reporter).
+ * A staff member's: alerts of their desk (R-8.4 urgent reports, see STAFF_NOTIFICATIONS). Marking read is the
+ * reader's own bookkeeping, not a regulated state change: it is not audited.
  */
-import type { Actor } from '../../domain/access/index.ts';
+import { agencyScope, type Actor } from '../../domain/access/index.ts';
+import { INTEGRITY_SUBJECT } from '../integrity/check-report.ts';
 import { formatVietnamTime } from '../../domain/calendar/index.ts';
 import { AppError } from '../../domain/errors.ts';
 import { inboxPosition, listInbox, markInboxRead, type InboxFilter } from '../../db/repos/inbox.repo.ts';
 import type { AppContext } from '../context.ts';
 import {
   ACCOUNT_NOTIFICATION_ACTIONS,
+  FOLLOWER_NOTIFICATION_ACTIONS,
   REPORTER_NOTIFICATION_ACTIONS,
+  STAFF_NOTIFICATION_ACTIONS,
   accountNotificationTitle,
   notificationSaid,
   notificationTitle,
@@ -28,23 +32,45 @@ export interface Notification {
   action: string;
   at: string;
   title: string;
-  /** What was asked of or answered to the reporter (question, answer, explanation, rejectReason). */
+  /** What was asked of or answered to the reporter (question, answer, explanation, rejectReason); empty for a followed report. */
   said: NotificationSaid;
+  /** About a report the user follows ("Tôi cũng gặp vấn đề này"), not their own. */
+  following: boolean;
   read: boolean;
 }
 
-function reporterFilter(actor: Actor): InboxFilter {
+const NO_STAFF_ALERTS: InboxFilter['staffAlerts'] = { subjectType: INTEGRITY_SUBJECT, actions: [], agencies: [] };
+
+/**
+ * Whose inbox: a citizen's holds their reports, their account and the reports they follow; a staff member's
+ * holds the alerts of their desk — a report newly suggested as urgent (R-8.4) received at an agency where they
+ * receive reports (city-wide for the Center's operators).
+ */
+function inboxFilter(actor: Actor): InboxFilter {
   if (actor.kind === 'anonymous') throw new AppError('UNAUTHENTICATED');
-  if (actor.kind !== 'citizen') throw new AppError('FORBIDDEN');
-  return { userId: actor.userId, actions: REPORTER_NOTIFICATION_ACTIONS, accountActions: ACCOUNT_NOTIFICATION_ACTIONS };
+  if (actor.kind === 'staff')
+    return {
+      userId: actor.userId,
+      actions: [],
+      accountActions: [],
+      followedActions: [],
+      staffAlerts: { subjectType: INTEGRITY_SUBJECT, actions: STAFF_NOTIFICATION_ACTIONS, agencies: agencyScope(actor, 'report.receive') },
+    };
+  return {
+    userId: actor.userId,
+    actions: REPORTER_NOTIFICATION_ACTIONS,
+    accountActions: ACCOUNT_NOTIFICATION_ACTIONS,
+    followedActions: FOLLOWER_NOTIFICATION_ACTIONS,
+    staffAlerts: NO_STAFF_ALERTS,
+  };
 }
 
-export async function reporterInbox(
+export async function inboxOf(
   ctx: AppContext,
   actor: Actor,
   q: { unreadOnly: boolean; limit: number; offset: number },
 ): Promise<{ total: number; unread: number; items: Notification[] }> {
-  const filter = reporterFilter(actor);
+  const filter = inboxFilter(actor);
   const { rows, total, unread } = await listInbox(ctx.db, { ...filter, ...q });
   return {
     total,
@@ -57,6 +83,7 @@ export async function reporterInbox(
       at: formatVietnamTime(r.occurredAt),
       title: r.reportKind && r.reportCode ? notificationTitle(r.action, r.reportKind, r.reportCode) : accountNotificationTitle(r.action, r.payload),
       said: notificationSaid(r.payload),
+      following: r.following,
       read: r.read,
     })),
   };
@@ -71,7 +98,7 @@ export async function markNotificationsRead(
   actor: Actor,
   which: { upTo: string } | { ids: readonly string[] },
 ): Promise<{ marked: number; unread: number }> {
-  const filter = reporterFilter(actor);
+  const filter = inboxFilter(actor);
   const now = ctx.clock.now();
   let marked: number;
   if ('upTo' in which) {

@@ -34,6 +34,15 @@ export const REPORTER_NOTIFICATIONS: Readonly<Record<string, Title>> = {
 export const REPORTER_NOTIFICATION_ACTIONS: readonly string[] = Object.keys(REPORTER_NOTIFICATIONS);
 
 /**
+ * What a follower of someone else's report (issue 5, "Tôi cũng gặp vấn đề này") is told: the decisions on it and
+ * its result, as the public timeline shows them — not what is asked of the reporter (verification), nor the
+ * answer to the reporter's clarification request.
+ */
+export const FOLLOWER_NOTIFICATION_ACTIONS: readonly string[] = REPORTER_NOTIFICATION_ACTIONS.filter(
+  (a) => a !== 'report.startVerification' && a !== 'report.answerClarification',
+);
+
+/**
  * Events about the reporter's account rather than one report (R-27.3): the sanction imposed on them — with its
  * reason and end — and its lifting by an administrator. Violations, the end of a run and referrals are not told:
  * the rejection of the report already is, and a referral is for the authorities.
@@ -49,9 +58,19 @@ export const ACCOUNT_NOTIFICATION_ACTIONS: readonly string[] = Object.keys(ACCOU
 export const NOTIFICATION_SAID = ['question', 'answer', 'explanation', 'rejectReason', 'until'] as const;
 export type NotificationSaid = Partial<Record<(typeof NOTIFICATION_SAID)[number], string>>;
 
+/**
+ * What staff are alerted to, at the agencies where they receive reports: a report newly suggested as urgent by
+ * the intake checks (R-8.4 — thiên tai, cháy, tai nạn …), so the officer on duty sees it before the queue does.
+ */
+export const STAFF_NOTIFICATIONS: Readonly<Record<string, Title>> = {
+  'integrity.urgent': (n, c) => `${n} ${c} có dấu hiệu khẩn cấp: đề nghị xem và tiếp nhận ngay (R-8.4)`,
+};
+
+export const STAFF_NOTIFICATION_ACTIONS: readonly string[] = Object.keys(STAFF_NOTIFICATIONS);
+
 export function notificationTitle(action: string, kind: string, code: string): string {
   const noun = (kind as ReportKind) === 'initiative' ? 'Sáng kiến' : 'Phản ánh';
-  const title = REPORTER_NOTIFICATIONS[action];
+  const title = REPORTER_NOTIFICATIONS[action] ?? STAFF_NOTIFICATIONS[action];
   return title ? title(noun, code) : `${noun} ${code} có cập nhật`;
 }
 

@@ -202,6 +202,8 @@ export class UploadBatch {
             public_sha256: s.publicSha256,
             phash: s.photoHashes ? photoHashValue(s.photoHashes[0] as string) : null,
             created_at: w.now,
+            // A video's frames are sampled after the upload (app/integrity/video-frames.ts).
+            frames_state: i.kind === 'video' ? 'pending' : null,
           });
           if (created) {
             if (s.photoHashes) await insertPhotoHashes(w.tx, row.id, s.photoHashes);

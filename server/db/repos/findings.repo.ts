@@ -24,8 +24,9 @@ function toFinding(r: Selectable<ReportFindingsTable>): StoredFinding {
 }
 
 /** Replaces the report's findings as a whole and records when the checks ran. */
-export async function replaceFindings(tx: Transaction<DB>, reportId: string, findings: readonly Finding[], at: Date): Promise<void> {
-  await tx.deleteFrom('report_findings').where('report_id', '=', reportId).execute();
+/** Replaces the report's findings; returns the checks of the findings it had before. */
+export async function replaceFindings(tx: Transaction<DB>, reportId: string, findings: readonly Finding[], at: Date): Promise<string[]> {
+  const before = await tx.deleteFrom('report_findings').where('report_id', '=', reportId).returning('check_kind').execute();
   if (findings.length)
     await tx
       .insertInto('report_findings')
@@ -44,6 +45,7 @@ export async function replaceFindings(tx: Transaction<DB>, reportId: string, fin
       )
       .execute();
   await tx.updateTable('reports').set({ integrity_checked_at: at }).where('id', '=', reportId).execute();
+  return before.map((r) => r.check_kind);
 }
 
 /** Most confident first, with the human code of the report each one matches. */
@@ -141,4 +143,15 @@ export async function followerCount(q: Q, reportId: string): Promise<number> {
 
 export async function isFollowing(q: Q, reportId: string, userId: string): Promise<boolean> {
   return (await q.selectFrom('report_followers').select('report_id').where('report_id', '=', reportId).where('user_id', '=', userId).executeTakeFirst()) !== undefined;
+}
+
+/** Marks for a new run of the checks every report holding `uploadId` as evidence; returns their ids. */
+export async function markReportsWithUploadUnchecked(tx: Q, uploadId: string): Promise<string[]> {
+  const rows = await tx
+    .updateTable('reports')
+    .set({ integrity_checked_at: null })
+    .where('id', 'in', (eb) => eb.selectFrom('report_media').select('report_id').where('upload_id', '=', uploadId).where('role', '=', 'evidence'))
+    .returning('id')
+    .execute();
+  return rows.map((r) => r.id);
 }

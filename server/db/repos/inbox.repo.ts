@@ -1,7 +1,9 @@
 /**
  * The reporter's inbox (R-13): notifications are the audit events of the reporter's own reports — and of their
- * account (R-27.3 sanctions) — with one of the given actions, not made by the reporter. Nothing is copied;
- * `notification_reads` records what was read.
+ * account (R-27.3 sanctions), and of the reports they follow (issue 5, "Tôi cũng gặp vấn đề này") since they
+ * followed them — with one of the given actions, not made by the reporter. Nothing is copied;
+ * `notification_reads` records what was read. Of a followed report's events nothing but the action is read:
+ * what was said in them is the reporter's.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../schema.ts';
@@ -14,6 +16,13 @@ export interface InboxFilter {
   actions: readonly string[];
   /** Audit actions on the reporter's account that concern them (allow-list; R-27.3 sanctions). */
   accountActions: readonly string[];
+  /** Audit actions on reports the user follows that they are told about (allow-list). */
+  followedActions: readonly string[];
+  /**
+   * Staff: alerts about reports received at these agencies ('all': city-wide) — events of `actions` on
+   * `subjectType` (the report's id), e.g. a report suggested as urgent (R-8.4).
+   */
+  staffAlerts: { subjectType: string; actions: readonly string[]; agencies: 'all' | readonly string[] };
 }
 
 export interface InboxRow {
@@ -25,27 +34,49 @@ export interface InboxRow {
   reportId: string | null;
   reportCode: string | null;
   reportKind: string | null;
+  /** An event of a report the user follows, not their own. */
+  following: boolean;
   read: boolean;
 }
 
 const allowed = (actions: readonly string[]) => (actions.length > 0 ? [...actions] : ['-']);
 
-/** The events of the reporter's reports and of their account, one UNION ALL (each branch on its own index). */
+/**
+ * The events of the reporter's reports, of their account and of the reports they follow — for staff, the alerts
+ * of their desk — one UNION ALL (each branch on its own index).
+ */
 function inboxEvents(q: Q, f: InboxFilter) {
+  const notByMe = sql<boolean>`(e.actor_id IS NULL OR e.actor_id <> ${f.userId})`;
   const aboutReports = q
     .selectFrom('audit_events as e')
     .innerJoin('reports as r', (j) => j.on(sql<boolean>`e.subject_id = r.id::text`))
     .where('e.subject_type', '=', 'report')
     .where('r.reporter_id', '=', f.userId)
     .where('e.action', 'in', allowed(f.actions))
-    .where((eb) => eb.or([eb('e.actor_id', 'is', null), eb('e.actor_id', '!=', f.userId)]))
-    .select(['e.id', 'e.occurred_at', 'e.action', 'e.payload', 'r.id as report_id', 'r.code as report_code', 'r.kind as report_kind']);
+    .where(notByMe)
+    .select(['e.id', 'e.occurred_at', 'e.action', 'e.payload', 'r.id as report_id', 'r.code as report_code', 'r.kind as report_kind', sql<boolean>`false`.as('following')]);
+  const aboutFollowed = q
+    .selectFrom('report_followers as rf')
+    .innerJoin('reports as r', 'r.id', 'rf.report_id')
+    .innerJoin('audit_events as e', (j) => j.on(sql<boolean>`e.subject_type = 'report' AND e.subject_id = r.id::text AND e.occurred_at >= rf.followed_at`))
+    .where('rf.user_id', '=', f.userId)
+    .where('e.action', 'in', allowed(f.followedActions))
+    .select([
+      'e.id',
+      'e.occurred_at',
+      'e.action',
+      sql<Record<string, unknown>>`'{}'::jsonb`.as('payload'),
+      'r.id as report_id',
+      'r.code as report_code',
+      'r.kind as report_kind',
+      sql<boolean>`true`.as('following'),
+    ]);
   const aboutAccount = q
     .selectFrom('audit_events as e')
     .where('e.subject_type', '=', 'user')
     .where('e.subject_id', '=', f.userId)
     .where('e.action', 'in', allowed(f.accountActions))
-    .where((eb) => eb.or([eb('e.actor_id', 'is', null), eb('e.actor_id', '!=', f.userId)]))
+    .where(notByMe)
     .select([
       'e.id',
       'e.occurred_at',
@@ -54,9 +85,19 @@ function inboxEvents(q: Q, f: InboxFilter) {
       sql<string | null>`NULL::uuid`.as('report_id'),
       sql<string | null>`NULL::text`.as('report_code'),
       sql<string | null>`NULL::text`.as('report_kind'),
+      sql<boolean>`false`.as('following'),
     ]);
+  const { staffAlerts } = f;
+  let forStaff = q
+    .selectFrom('audit_events as e')
+    .innerJoin('reports as r', (j) => j.on(sql<boolean>`e.subject_id = r.id::text`))
+    .where('e.subject_type', '=', staffAlerts.subjectType)
+    .where('e.action', 'in', allowed(staffAlerts.actions))
+    .select(['e.id', 'e.occurred_at', 'e.action', 'e.payload', 'r.id as report_id', 'r.code as report_code', 'r.kind as report_kind', sql<boolean>`false`.as('following')]);
+  if (staffAlerts.agencies !== 'all')
+    forStaff = staffAlerts.agencies.length ? forStaff.where('r.receiving_agency_id', 'in', [...staffAlerts.agencies]) : forStaff.where(sql<boolean>`false`);
   return q
-    .selectFrom(aboutAccount.unionAll(aboutReports).as('e'))
+    .selectFrom(aboutAccount.unionAll(aboutReports).unionAll(aboutFollowed).unionAll(forStaff).as('e'))
     .leftJoin('notification_reads as nr', (j) => j.onRef('nr.event_id', '=', 'e.id').on('nr.user_id', '=', f.userId));
 }
 
@@ -70,7 +111,7 @@ export async function listInbox(
   let query = inboxEvents(q, f);
   if (f.unreadOnly) query = query.where('nr.event_id', 'is', null);
   const rows = await query
-    .select(['e.id', 'e.occurred_at', 'e.action', 'e.payload', 'e.report_id', 'e.report_code', 'e.report_kind', sql<boolean>`nr.event_id IS NOT NULL`.as('read')])
+    .select(['e.id', 'e.occurred_at', 'e.action', 'e.payload', 'e.report_id', 'e.report_code', 'e.report_kind', 'e.following', sql<boolean>`nr.event_id IS NOT NULL`.as('read')])
     .orderBy('e.occurred_at', 'desc')
     .orderBy('e.id', 'desc')
     .limit(f.limit)
@@ -87,6 +128,7 @@ export async function listInbox(
       reportId: r.report_id,
       reportCode: r.report_code,
       reportKind: r.report_kind,
+      following: r.following,
       read: r.read,
     })),
   };

@@ -34,16 +34,24 @@ export async function listKnownImages(q: Q): Promise<KnownImage[]> {
   return rows.map((r) => ({ id: r.id, label: r.label, source: r.source, addedAt: r.added_at }));
 }
 
-/** The report's evidence photos within `maxDistance` bits of a view of a listed image, nearest first. */
+/**
+ * The report's evidence photos — and videos through their sampled frames — within `maxDistance` bits of a view
+ * of a listed image, nearest first.
+ */
 export async function knownImagesInReport(q: Q, reportId: string, maxDistance: number): Promise<{ uploadId: string; knownImageId: string; label: string; source: string | null; distance: number }[]> {
   const { rows } = await sql<{ upload_id: string; id: string; label: string; source: string | null; distance: number }>`
-    SELECT u.id AS upload_id, k.id, k.label, k.source, min(bit_count(h.phash # u.phash))::int AS distance
-    FROM report_media rm
-    JOIN uploads u ON u.id = rm.upload_id
-    JOIN known_image_hashes h ON bit_count(h.phash # u.phash) <= ${maxDistance}
+    WITH hashes AS (
+      SELECT u.id AS upload_id, u.phash FROM report_media rm JOIN uploads u ON u.id = rm.upload_id
+      WHERE rm.report_id = ${reportId} AND rm.role = 'evidence' AND u.phash IS NOT NULL
+      UNION ALL
+      SELECT u.id, f.phash FROM report_media rm JOIN uploads u ON u.id = rm.upload_id JOIN upload_photo_hashes f ON f.upload_id = u.id
+      WHERE rm.report_id = ${reportId} AND rm.role = 'evidence' AND u.kind = 'video'
+    )
+    SELECT x.upload_id, k.id, k.label, k.source, min(bit_count(h.phash # x.phash))::int AS distance
+    FROM hashes x
+    JOIN known_image_hashes h ON bit_count(h.phash # x.phash) <= ${maxDistance}
     JOIN known_images k ON k.id = h.known_image_id AND k.removed_at IS NULL
-    WHERE rm.report_id = ${reportId} AND rm.role = 'evidence' AND u.phash IS NOT NULL
-    GROUP BY u.id, k.id, k.label, k.source
+    GROUP BY x.upload_id, k.id, k.label, k.source
     ORDER BY distance`.execute(q);
   return rows.map((r) => ({ uploadId: r.upload_id, knownImageId: r.id, label: r.label, source: r.source, distance: Number(r.distance) }));
 }

@@ -68,14 +68,27 @@ export interface UploadForSimilarity {
   id: string;
   kind: string;
   sha256: string;
-  /** The whole frame's perceptual hash (16 hex), null for videos and photos without one. */
-  phash: string | null;
+  /**
+   * The hashes (16 hex) a search compares: a photo's whole frame; a video's sampled frames (migration 0014), in
+   * time order. Empty for photos without one (flat) and videos not sampled.
+   */
+  hashes: string[];
 }
 
 export async function uploadsForSimilarity(q: Q, ids: readonly string[]): Promise<UploadForSimilarity[]> {
   if (ids.length === 0) return [];
-  const rows = await q.selectFrom('uploads').select(['id', 'kind', 'sha256', 'phash']).where('id', 'in', [...ids]).execute();
-  return rows.map((r) => ({ id: r.id, kind: r.kind, sha256: r.sha256, phash: r.phash === null ? null : photoHashFromBits(r.phash) }));
+  const rows = await q
+    .selectFrom('uploads as u')
+    .select(['u.id', 'u.kind', 'u.sha256', 'u.phash'])
+    .select(sql<string[] | null>`CASE WHEN u.kind = 'video' THEN ARRAY(SELECT h.phash::text FROM upload_photo_hashes h WHERE h.upload_id = u.id ORDER BY h.view) END`.as('frames'))
+    .where('u.id', 'in', [...ids])
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    sha256: r.sha256,
+    hashes: (r.kind === 'video' ? (r.frames ?? []) : r.phash === null ? [] : [r.phash]).map(photoHashFromBits),
+  }));
 }
 
 export interface EvidenceMatchRow {
@@ -88,8 +101,8 @@ export interface EvidenceMatchRow {
 }
 
 /**
- * Reports whose evidence (R-5.2) includes the same bytes as `upload` (any kind) or, for a photo, a photo within
- * `maxDistance` bits: the exact ones first, then by distance, then the earliest report. Proof photos of
+ * Reports whose evidence (R-5.2) includes the same bytes as `upload` (any kind) or a photo or video frame within
+ * `maxDistance` bits of one of its hashes (a photo's, or a video's frames): the exact ones first, then by distance, then the earliest report. Proof photos of
  * officers (R-12.2) are not evidence and never match.
  */
 export async function evidenceMatching(
@@ -97,9 +110,14 @@ export async function evidenceMatching(
   o: { upload: UploadForSimilarity; maxDistance: number; excludeReportId?: string | undefined; limit: number },
 ): Promise<EvidenceMatchRow[]> {
   const { upload } = o;
-  const near = upload.phash
-    ? sql`SELECT h.upload_id, min(bit_count(h.phash # ${photoHashValue(upload.phash)}::bit(64)))::int AS distance
-          FROM upload_photo_hashes h WHERE ${nearPredicate(upload.phash, o.maxDistance)} GROUP BY h.upload_id`
+  // Every stored photo view or video frame within maxDistance of any of the upload's hashes, at its nearest.
+  const near = upload.hashes.length
+    ? sql`SELECT x.upload_id, min(x.distance)::int AS distance FROM (${sql.join(
+        upload.hashes.map(
+          (hash) => sql`SELECT h.upload_id, bit_count(h.phash # ${photoHashValue(hash)}::bit(64)) AS distance FROM upload_photo_hashes h WHERE ${nearPredicate(hash, o.maxDistance)}`,
+        ),
+        sql` UNION ALL `,
+      )}) x GROUP BY x.upload_id`
     : sql`SELECT NULL::uuid AS upload_id, NULL::int AS distance WHERE false`;
   const exclude = o.excludeReportId ? sql`AND r.id <> ${o.excludeReportId}` : sql``;
   const { rows } = await sql<{ upload_id: string; report_id: string; reporter_id: string; submitted_at: Date; distance: number; exact: boolean }>`

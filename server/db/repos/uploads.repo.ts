@@ -2,7 +2,7 @@
 import { sql, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { DB } from '../schema.ts';
 import type { ReportsTable } from '../schema/reports.ts';
-import type { ReportMediaRole, UploadsTable } from '../schema/uploads.ts';
+import type { ReportMediaRole, UploadsTable, VideoFramesState } from '../schema/uploads.ts';
 
 type Q = Kysely<DB> | Transaction<DB>;
 export type UploadRow = Selectable<UploadsTable>;
@@ -96,4 +96,30 @@ export async function mediaOfReport(q: Q, reportId: string): Promise<ReportMedia
     .orderBy('report_media.position')
     .execute();
   return rows;
+}
+
+/** Videos whose frames have not been sampled yet, received before `before`, oldest first (migration 0014). */
+export async function pendingVideoIds(q: Q, before: Date, limit: number): Promise<string[]> {
+  const rows = await q.selectFrom('uploads').select('id').where('frames_state', '=', 'pending').where('created_at', '<', before).orderBy('created_at').limit(limit).execute();
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Records how the sampling of a pending video ended; false when it was no longer pending (another server did
+ * it). The frames' hashes go in with `insertPhotoHashes` (view = frame number) in the same transaction.
+ */
+export async function recordVideoFrames(tx: Q, uploadId: string, state: Exclude<VideoFramesState, 'pending'>, sampled: number): Promise<boolean> {
+  const res = await tx
+    .updateTable('uploads')
+    .set({ frames_state: state, frames_sampled: state === 'done' ? sampled : null })
+    .where('id', '=', uploadId)
+    .where('frames_state', '=', 'pending')
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+/** Videos a server without ffmpeg could not sample go back to pending once one with ffmpeg starts. */
+export async function requeueUnsampledVideos(q: Q): Promise<number> {
+  const res = await q.updateTable('uploads').set({ frames_state: 'pending' }).where('frames_state', '=', 'unavailable').executeTakeFirst();
+  return Number(res.numUpdatedRows);
 }

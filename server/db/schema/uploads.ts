@@ -29,7 +29,13 @@ export interface UploadsTable {
   edit_tools: Generated<string[]>;
   public_sha256: string | null;
   created_at: Timestamp;
+  /** Videos only (migration 0014): how far the sampling of frames for near-duplicate search went. */
+  frames_state: VideoFramesState | null;
+  /** Videos only: how many sampled frames were hashed (into upload_photo_hashes, view = frame number). */
+  frames_sampled: number | null;
 }
+
+export type VideoFramesState = 'pending' | 'done' | 'failed' | 'unavailable';
 
 export interface ReportMediaTable {
   report_id: string;

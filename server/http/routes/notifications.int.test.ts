@@ -17,6 +17,7 @@ interface Item {
   at: string;
   title: string;
   said: Record<string, string>;
+  following: boolean;
   read: boolean;
 }
 
@@ -80,7 +81,7 @@ test('R-13 R-7.2 R-6.2 the reporter is told of accept and reject on their own re
   assert.deepEqual(a.items[1]!.said, { question: 'Xin cho biết số nhà gần nhất?' });
   assert.deepEqual(a.items[0]!.said, {});
   // Allow-listed shape only: no staff identity, no agency id, no classification, no routing.
-  for (const item of a.items) assert.deepEqual(Object.keys(item).sort(), ['action', 'at', 'id', 'read', 'reportCode', 'reportId', 'said', 'title']);
+  for (const item of a.items) assert.deepEqual(Object.keys(item).sort(), ['action', 'at', 'following', 'id', 'read', 'reportCode', 'reportId', 'said', 'title']);
   const raw = (await t.app.inject({ url: '/api/v1/me/notifications', headers: alice.h })).body;
   for (const secret of [t.operator.id, t.operator.username, t.head.id, t.sxd.id, 'normal', 'center_operator']) assert.ok(!raw.includes(secret), `leaked ${secret}`);
 
@@ -90,6 +91,42 @@ test('R-13 R-7.2 R-6.2 the reporter is told of accept and reject on their own re
     [['reject', `Phản ánh ${y.code} không được tiếp nhận`, { rejectReason: 'c', explanation: 'Trùng với phản ánh đã có về cùng ổ gà.' }]],
   );
   assert.ok(!JSON.stringify(b).includes(x.code), 'another citizen\'s report never reaches this inbox');
+});
+
+test('R-6.2c a citizen following another\'s report ("Tôi cũng gặp vấn đề này") is told of its decisions from then on — never what was said to the reporter', async () => {
+  const t = await setup();
+  const [alice, carol, dave] = [await t.citizen(), await t.citizen(), await t.citizen()];
+  const x = await t.submit(alice.h);
+  const follow = async (h: Record<string, string>) => {
+    const res = await t.app.inject({ method: 'POST', url: `/api/v1/public/reports/${x.code}/follow`, headers: h });
+    assert.ok([200, 201].includes(res.statusCode), res.body);
+  };
+  t.clock.set(vietnamTime(2026, 3, 2, 9, 20));
+  await follow(carol.h);
+  t.clock.set(vietnamTime(2026, 3, 2, 9, 30));
+  await reportActionOk(t.app, t.operatorH, x.id, { action: 'startVerification', question: 'Xin cho biết số nhà gần nhất?' });
+  await reportActionOk(t.app, alice.h, x.id, { action: 'provideInformation', answer: 'Trước số nhà 12 Đinh Tiên Hoàng.' });
+  t.clock.set(vietnamTime(2026, 3, 2, 10, 0));
+  await reportActionOk(t.app, t.operatorH, x.id, { action: 'accept', targetAgencyId: t.sxd.id, classification: 'normal' });
+  t.clock.set(vietnamTime(2026, 3, 2, 10, 30));
+  await follow(dave.h);
+
+  const c = await inbox(t.app, carol.h);
+  assert.deepEqual(
+    c.items.map((i) => [i.action, i.title, i.following, i.said, i.reportCode]),
+    [['accept', `Phản ánh ${x.code} đã được tiếp nhận`, true, {}, x.code]],
+    'the accept, not the question put to the reporter',
+  );
+  assert.equal(c.unread, 1);
+  const raw = (await t.app.inject({ url: '/api/v1/me/notifications', headers: carol.h })).body;
+  for (const secret of ['số nhà', alice.fullName, alice.phone]) assert.ok(!raw.includes(secret), `leaked ${secret}`);
+  assert.deepEqual((await inbox(t.app, dave.h)).items, [], 'nothing from before following');
+  // The reporter's own inbox is unchanged by followers, and marks read are each reader's own.
+  assert.equal((await inbox(t.app, alice.h)).items.every((i) => !i.following), true);
+  const mark = await t.app.inject({ method: 'POST', url: '/api/v1/me/notifications/read', headers: carol.h, payload: { ids: [c.items[0]!.id] } });
+  assert.equal(mark.statusCode, 200, mark.body);
+  assert.equal((await inbox(t.app, carol.h)).unread, 0);
+  assert.equal((await inbox(t.app, alice.h)).unread, 2);
 });
 
 test('R-13 notifications are marked read by ids or up to one of them; another citizen cannot mark or probe them', async () => {
@@ -141,14 +178,16 @@ test('R-13 notifications are marked read by ids or up to one of them; another ci
   assert.deepEqual((await t.app.inject({ method: 'POST', url: '/api/v1/me/notifications/read', headers: alice.h, payload: { upTo: newest!.id } })).json(), { marked: 0, unread: 0 });
 });
 
-test('R-13 R-4.3 the inbox is the reporter\'s: staff get 403, anonymous 401; a mark needs exactly one of upTo and ids', async () => {
+test('R-13 R-4.3 the citizen\'s inbox is theirs: staff see only their desk\'s alerts, anonymous 401; a mark needs exactly one of upTo and ids', async () => {
   const t = await setup();
   const alice = await t.citizen();
-  assert.equal((await t.app.inject({ url: '/api/v1/me/notifications', headers: t.operatorH })).statusCode, 403);
+  const x = await t.submit(alice.h);
+  await reportActionOk(t.app, t.operatorH, x.id, { action: 'reject', rejectReason: 'c', explanation: 'Trùng với phản ánh đã có.' });
+  assert.deepEqual(await inbox(t.app, t.operatorH), { total: 0, unread: 0, items: [] }, 'a report\'s events are the reporter\'s, not staff notifications');
   assert.equal((await t.app.inject({ url: '/api/v1/me/notifications' })).statusCode, 401);
   const none = await t.app.inject({ method: 'POST', url: '/api/v1/me/notifications/read', headers: alice.h, payload: {} });
   assert.equal(none.statusCode, 400);
   const both = await t.app.inject({ method: 'POST', url: '/api/v1/me/notifications/read', headers: alice.h, payload: { upTo: '01900000-0000-7000-8000-000000000000', ids: ['01900000-0000-7000-8000-000000000000'] } });
   assert.equal(both.statusCode, 400);
-  assert.deepEqual(await inbox(t.app, alice.h), { total: 0, unread: 0, items: [] });
+  assert.equal((await inbox(t.app, alice.h)).total, 1);
 });

@@ -4,7 +4,7 @@
  * identity, agency id or internal payload can reach the reporter through here.
  */
 import { Type } from 'typebox';
-import { markNotificationsRead, reporterInbox } from '../../app/notifications/inbox.ts';
+import { markNotificationsRead, inboxOf } from '../../app/notifications/inbox.ts';
 import { invalid } from '../../domain/errors.ts';
 import type { App } from '../app.ts';
 
@@ -29,6 +29,7 @@ const Notification = Type.Object(
       },
       Strict,
     ),
+    following: Type.Boolean({ description: 'Thông báo về phản ánh bạn theo dõi (“Tôi cũng gặp vấn đề này”), không phải của bạn' }),
     read: Type.Boolean(),
   },
   Strict,
@@ -42,7 +43,8 @@ export default async function notificationsRoutes(app: App): Promise<void> {
     {
       schema: {
         tags: ['reports'],
-        summary: 'Thông báo cho người phản ánh: mỗi thay đổi liên quan đến phản ánh của mình (tiếp nhận, từ chối, chuyển, xác minh, kết quả, trả lời làm rõ)',
+        summary:
+          'Thông báo: với người dân, mỗi thay đổi liên quan đến phản ánh của mình (tiếp nhận, từ chối, chuyển, xác minh, kết quả, trả lời làm rõ) và phản ánh mình theo dõi; với cán bộ tiếp nhận, phản ánh mới có dấu hiệu khẩn (R-8.4)',
         security: [{ bearer: [] }],
         querystring: Type.Object(
           {
@@ -55,7 +57,7 @@ export default async function notificationsRoutes(app: App): Promise<void> {
         response: { 200: Type.Object({ total: Type.Integer(), unread: Type.Integer(), items: Type.Array(Notification) }, Strict) },
       },
     },
-    async (req) => reporterInbox(ctx, req.actor, { unreadOnly: req.query.unreadOnly ?? false, limit: req.query.limit ?? 20, offset: req.query.offset ?? 0 }),
+    async (req) => inboxOf(ctx, req.actor, { unreadOnly: req.query.unreadOnly ?? false, limit: req.query.limit ?? 20, offset: req.query.offset ?? 0 }),
   );
 
   app.post(

@@ -12,6 +12,7 @@ import multipart, { type Multipart } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { MEDIA_LIMITS } from '../../adapters/media/index.ts';
+import { sampleFramesSoon } from '../../app/integrity/video-frames.ts';
 import { openUploadBatch, originalOfUpload, publicCopyContent, type UploadBatch, type UploadRow } from '../../app/uploads/index.ts';
 import { formatVietnamTime } from '../../domain/calendar/index.ts';
 import { AppError, invalid } from '../../domain/errors.ts';
@@ -174,6 +175,8 @@ export default async function uploadsRoutes(app: App): Promise<void> {
       try {
         await readParts(req, batch);
         const rows = await batch.commit();
+        // Videos new to the platform are compared through frames sampled after this answer (issue 5).
+        sampleFramesSoon(ctx, rows.filter((r) => r.frames_state === 'pending').map((r) => r.id), req.log);
         return reply.code(201).send({ items: rows.map(presentOwnUpload) });
       } finally {
         await batch.discard();
