@@ -5,6 +5,7 @@
  */
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { cpus } from 'node:os';
+import { run as alerts } from './alerts/alerts.bench.ts';
 import { run as calendar } from './calendar/calendar.bench.ts';
 import { run as httpDeadline } from './http/deadline.bench.ts';
 import { run as intake } from './intake/intake.bench.ts';
@@ -16,8 +17,8 @@ import { civilDate, formatVietnamTime } from '../server/domain/calendar/index.ts
 const quick = process.argv.includes('--quick');
 const onlyAt = process.argv.indexOf('--only');
 const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
-// intake and the similarity search run on PGlite, or on the PostgreSQL server named by BENCH_DATABASE_URL.
-const benches = { calendar, http: httpDeadline, intake, 'integrity-text': textQuality, 'integrity-photo': photoQuality, 'integrity-search': similarity };
+// intake, the similarity search and alerts run on PGlite, or on the PostgreSQL server named by BENCH_DATABASE_URL.
+const benches = { calendar, http: httpDeadline, intake, 'integrity-text': textQuality, 'integrity-photo': photoQuality, 'integrity-search': similarity, alerts };
 const sections: string[] = [];
 for (const [key, bench] of Object.entries(benches)) {
   if (only && !key.includes(only)) continue;

@@ -21,3 +21,22 @@ test('R-4.1 demo logins: one verified citizen and one staff account per role, ea
     assert.ok(m.memberships.some((x: { role: string }) => x.role === l.role), l.login);
   }
 });
+
+test('issue 6 the demo seed fills the demo citizen’s alert inbox and the CAP feed: city and commune alerts, one expired, one scheduled', async () => {
+  const { app, ctx } = await testApp();
+  const logins = await seedDemo(ctx);
+  const citizen = logins.find((l) => l.role === 'citizen')!;
+  const inbox = (await app.inject({ url: '/api/v1/me/alerts', headers: await signInHeaders(app, citizen.login, DEMO_PASSWORD) })).json();
+  assert.deepEqual(
+    inbox.items.map((i: { issuer: { level: string }; expired: boolean }) => [i.issuer.level, i.expired]),
+    [['commune', false], ['city', false], ['city', false], ['city', true]],
+  );
+  assert.equal(inbox.unread, 3, 'the expired one is not waiting to be read');
+  const scheduled = await ctx.db.selectFrom('alerts').select('code').where('state', '=', 'scheduled').execute();
+  assert.equal(scheduled.length, 1);
+  const feed = (await app.inject({ url: '/cap/alerts.atom' })).body;
+  assert.equal(feed.match(/<entry>/g)?.length, 3);
+  assert.ok(!feed.includes(scheduled[0]!.code));
+  await seedDemo(ctx);
+  assert.equal(Number((await ctx.db.selectFrom('alerts').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n), 5, 'seeding twice adds nothing');
+});

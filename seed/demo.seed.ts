@@ -2,7 +2,8 @@
  * Demo accounts for `npm start` on an empty database (SEED_DEMO, on by default in development): one
  * identity-verified citizen from the demo population register and one staff account per role, placed where
  * the regulation puts them — the Center dispatches, Sở Xây dựng handles a city field, Phường Hoàn Kiếm is a
- * commune. Idempotent: an account that exists is left alone. Never enabled in production (config refuses it).
+ * commune — and a few alerts to residents (issue 6). Idempotent: an account that exists is left alone. Never
+ * enabled in production (config refuses it).
  */
 import { uuidv7 } from 'uuidv7';
 import { hashPassword } from '../server/adapters/passwords.ts';
@@ -10,7 +11,8 @@ import { registerCitizen } from '../server/app/accounts/register-citizen.ts';
 import { verifyIdentity } from '../server/app/accounts/verify-identity.ts';
 import type { AppContext } from '../server/app/context.ts';
 import { SYSTEM_ACTOR, unitOfWork } from '../server/app/unit-of-work.ts';
-import type { StaffRole } from '../server/domain/access/index.ts';
+import { actOnAlert, createAlert, type AlertDraft } from '../server/app/alerts/alerts.ts';
+import type { Actor, StaffRole } from '../server/domain/access/index.ts';
 import { findUserByLogin, insertMemberships, insertStaffUser } from '../server/db/repos/accounts.repo.ts';
 import { findAgency } from '../server/db/repos/agencies.repo.ts';
 
@@ -41,6 +43,8 @@ const DEMO_STAFF: { username: string; displayName: string; agency: string; role:
   { username: 'xu-ly.sxd', displayName: 'Bùi Thị Lan', agency: 'so-xay-dung', role: 'processing_officer', note: 'Sở Xây dựng — cán bộ xử lý' },
   { username: 'chu-tich.hoankiem', displayName: 'Ngô Văn Sơn', agency: 'ubnd-phuong-hoan-kiem', role: 'commune_leader', note: 'UBND Phường Hoàn Kiếm — lãnh đạo (phân công)' },
   { username: 'xu-ly.hoankiem', displayName: 'Lý Thị Mai', agency: 'ubnd-phuong-hoan-kiem', role: 'processing_officer', note: 'UBND Phường Hoàn Kiếm — cán bộ xử lý' },
+  { username: 'bien-tap.tp', displayName: 'Lê Thị Hồng', agency: 'trung-tam-phuc-vu-hanh-chinh-cong', role: 'alert_editor', note: 'Trung tâm — soạn thông báo toàn Thành phố' },
+  { username: 'duyet-tin.tp', displayName: 'Phan Văn Khánh', agency: 'trung-tam-phuc-vu-hanh-chinh-cong', role: 'alert_approver', note: 'Trung tâm — duyệt thông báo toàn Thành phố' },
   { username: 'bien-tap.hoankiem', displayName: 'Trịnh Minh Tuấn', agency: 'ubnd-phuong-hoan-kiem', role: 'alert_editor', note: 'UBND Phường Hoàn Kiếm — soạn cảnh báo' },
   { username: 'duyet-tin.hoankiem', displayName: 'Hoàng Thị Nga', agency: 'ubnd-phuong-hoan-kiem', role: 'alert_approver', note: 'UBND Phường Hoàn Kiếm — duyệt cảnh báo' },
   { username: 'giam-sat', displayName: 'Đặng Văn Long', agency: 'trung-tam-phuc-vu-hanh-chinh-cong', role: 'city_overseer', note: 'Theo dõi số liệu toàn Thành phố' },
@@ -65,8 +69,67 @@ export async function seedDemo(ctx: AppContext): Promise<DemoLogin[]> {
     const { id } = await registerCitizen(ctx, { ...DEMO_CITIZEN, password: DEMO_PASSWORD });
     await verifyIdentity(ctx, id);
   }
+  await seedDemoAlerts(ctx);
   return [
     { login: DEMO_CITIZEN.phone, password: DEMO_PASSWORD, role: 'citizen', note: `${DEMO_CITIZEN.fullName}, đã xác thực định danh, cư trú Phường Hoàn Kiếm` },
     ...DEMO_STAFF.map((s) => ({ login: s.username, password: DEMO_PASSWORD, role: s.role, note: s.note })),
   ];
+}
+
+const HOUR = 3_600_000;
+
+/**
+ * A few alerts so that a newcomer sees a filled inbox and CAP feed (issue 6): two sent city-wide, one sent by
+ * Phường Hoàn Kiếm (where the demo citizen lives), one it scheduled for tomorrow, and one city alert that has
+ * expired. Made through the use cases, by the demo editors and approvers, on a clock set back where needed.
+ * Only on a database without alerts.
+ */
+async function seedDemoAlerts(ctx: AppContext): Promise<void> {
+  if (await ctx.db.selectFrom('alerts').select('id').limit(1).executeTakeFirst()) return;
+  const actorOf = async (username: string): Promise<Actor> => {
+    const s = DEMO_STAFF.find((x) => x.username === username)!;
+    const user = (await findUserByLogin(ctx.db, { username }))!;
+    return { kind: 'staff', userId: user.id, memberships: [{ agencyId: (await findAgency(ctx.db, { code: s.agency }))!.id, role: s.role }] };
+  };
+  const city = { editor: await actorOf('bien-tap.tp'), approver: await actorOf('duyet-tin.tp') };
+  const commune = { editor: await actorOf('bien-tap.hoankiem'), approver: await actorOf('duyet-tin.hoankiem') };
+  const now = ctx.clock.now().getTime();
+  const at = (hours: number) => new Date(now + hours * HOUR);
+  const send = async (by: typeof city, hoursAgo: number, d: Omit<AlertDraft, 'links' | 'polygon' | 'communes' | 'certainty' | 'startsAt'> & { scheduledAt: Date | null }) => {
+    const c = { ...ctx, clock: { now: () => at(-hoursAgo) } };
+    const draft: AlertDraft = { ...d, certainty: 'Likely', links: [], polygon: null, communes: null, startsAt: null };
+    const created = await createAlert(c, by.editor, { ...draft, agencyId: null });
+    const submitted = await actOnAlert(c, by.editor, created.id, { action: 'submit', version: created.version });
+    await actOnAlert(c, by.approver, created.id, { action: 'approve', version: submitted.version });
+  };
+  await send(city, 120, {
+    kind: 'information', category: 'Transport', severity: 'Minor', urgency: 'Expected',
+    title: 'Phân luồng giao thông phục vụ Giải chạy marathon',
+    body: 'Sáng Chủ nhật, các tuyến phố quanh hồ Hoàn Kiếm và đường Thanh Niên cấm phương tiện từ 5 giờ đến 11 giờ. Người dân đi theo sơ đồ phân luồng và hướng dẫn của lực lượng chức năng.',
+    expiresAt: at(-24), scheduledAt: null,
+  });
+  await send(city, 24, {
+    kind: 'information', category: 'Other', severity: 'Unknown', urgency: 'Future',
+    title: 'Nộp hồ sơ, phản ánh trực tuyến qua iHanoi',
+    body: 'Người dân có thể gửi phản ánh, kiến nghị và theo dõi kết quả xử lý trên ứng dụng iHanoi; mọi phản ánh được trả lời trong thời hạn quy định, tính theo giờ làm việc.',
+    expiresAt: at(24 * 30), scheduledAt: null,
+  });
+  await send(city, 2, {
+    kind: 'warning', category: 'Met', severity: 'Severe', urgency: 'Expected',
+    title: 'Cảnh báo mưa lớn, dông lốc và ngập úng',
+    body: 'Từ chiều nay đến hết ngày mai, Hà Nội có mưa to đến rất to, có nơi trên 150 mm, kèm dông lốc, sét. Người dân hạn chế ra đường khi mưa lớn, không trú dưới gốc cây, cột điện; tránh các tuyến phố thường ngập.',
+    expiresAt: at(36), scheduledAt: null,
+  });
+  await send(commune, 1, {
+    kind: 'information', category: 'Infra', severity: 'Minor', urgency: 'Future',
+    title: 'Lịch tạm ngừng cấp nước phố Hàng Bạc',
+    body: 'Ngày mai, từ 8 giờ đến 16 giờ, tạm ngừng cấp nước trên phố Hàng Bạc và ngõ Hàng Bạc để thay đường ống. Các hộ dân chủ động trữ nước.',
+    expiresAt: at(48), scheduledAt: null,
+  });
+  await send(commune, 0, {
+    kind: 'information', category: 'Health', severity: 'Moderate', urgency: 'Future',
+    title: 'Phun thuốc diệt muỗi phòng sốt xuất huyết',
+    body: 'Sáng mai từ 7 giờ, tổ dân phố phối hợp Trạm y tế phường phun thuốc diệt muỗi. Các hộ dân mở cửa, che đậy thức ăn, nước uống.',
+    expiresAt: at(48), scheduledAt: at(20),
+  });
 }

@@ -39,6 +39,10 @@ export interface Config {
   integrityCheckOnSubmit: boolean;
   /** The ffmpeg program that samples video frames (issue 5); when it cannot be run, videos are marked not compared. */
   ffmpegPath: string;
+  /** a lower level may not re-send what a higher level sent to the same residents within this many days. */
+  alertResendWindowDays: number;
+  /** How often a server looks for newly sent alerts to push to open streams (only while someone is connected). */
+  alertStreamPollMs: number;
 }
 
 type Parser<T> = (raw: string) => T | { error: string };
@@ -98,6 +102,8 @@ export const CONFIG_KEYS = {
   REFERENCE_REFRESH_MS: spec(int(0, 60_000), 1000),
   INTEGRITY_CHECK_ON_SUBMIT: spec(bool, true),
   FFMPEG_PATH: spec(text, 'ffmpeg'),
+  ALERT_RESEND_WINDOW_DAYS: spec(int(1, 90), 7),
+  ALERT_STREAM_POLL_MS: spec(int(10, 60_000), 1000),
 } satisfies Record<string, KeySpec<unknown>>;
 
 export class ConfigError extends Error {
@@ -169,5 +175,7 @@ export function loadConfig(
     referenceRefreshMs: v.REFERENCE_REFRESH_MS ?? 1000,
     integrityCheckOnSubmit: v.INTEGRITY_CHECK_ON_SUBMIT ?? true,
     ffmpegPath: v.FFMPEG_PATH ?? 'ffmpeg',
+    alertResendWindowDays: v.ALERT_RESEND_WINDOW_DAYS ?? 7,
+    alertStreamPollMs: v.ALERT_STREAM_POLL_MS ?? 1000,
   };
 }

@@ -35,9 +35,10 @@ async function main(): Promise<void> {
   const sweep = startDeadlineSweep(ctx, {
     everySeconds: config.deadlineSweepSeconds,
     onError: (err) => app.log.error({ err }, 'deadline sweep failed'),
-    onSwept: ({ newlyOverdue, closed, sampled, checked }) => {
+    onSwept: ({ newlyOverdue, closed, sampled, checked, alertsSent }) => {
       if (newlyOverdue > 0) app.log.info({ newlyOverdue }, 'deadline sweep: deadlines newly overdue');
       if (closed > 0) app.log.info({ closed }, 'deadline sweep: reports closed after the clarification window (R-13)');
+      if (alertsSent > 0) app.log.info({ alertsSent }, 'deadline sweep: scheduled alerts sent');
       if (sampled > 0) app.log.info({ sampled }, 'deadline sweep: frames sampled of videos left pending');
       if (checked > 0) app.log.info({ checked }, 'deadline sweep: integrity checks run on reports the submission missed');
     },

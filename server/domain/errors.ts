@@ -55,6 +55,21 @@ export const ERRORS = {
     vi: 'Phản ánh vừa được người khác cập nhật; vui lòng tải lại và thử lại',
     en: 'The report was changed meanwhile; reload and retry',
   },
+  ALERT_TRANSITION_NOT_ALLOWED: {
+    status: 409,
+    vi: 'Không thể thực hiện thao tác này ở trạng thái hiện tại của thông báo',
+    en: 'This action is not allowed in the current state of the alert',
+  },
+  ALERT_VERSION_CONFLICT: {
+    status: 409,
+    vi: 'Thông báo vừa được người khác cập nhật; vui lòng tải lại và thử lại',
+    en: 'The alert was changed meanwhile; reload and retry',
+  },
+  ALERT_REPEATS_HIGHER_LEVEL: {
+    status: 409,
+    vi: 'Nội dung trùng với thông báo cấp trên đã gửi đến cùng người dân; không gửi lại',
+    en: 'A higher level already sent this content to the same residents; it is not sent again',
+  },
   IDEMPOTENCY_KEY_REUSED: {
     status: 409,
     vi: 'Khóa chống gửi trùng (Idempotency-Key) đã dùng cho một yêu cầu khác',

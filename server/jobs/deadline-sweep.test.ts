@@ -13,7 +13,7 @@ test('R-8.5 the sweep timer runs at once and again after each interval; a failin
     sweep: async () => {
       runs++;
       if (runs === 2) throw new Error('database unavailable');
-      return { newlyOverdue: runs, closed: 0, sampled: 0, checked: 0 };
+      return { newlyOverdue: runs, closed: 0, sampled: 0, checked: 0, alertsSent: 0 };
     },
     onError: (err) => errors.push(err),
     onSwept: (r) => swept.push(r.newlyOverdue),
@@ -42,7 +42,7 @@ test('R-8.5 stop() waits for a sweep in progress (clean shutdown)', async () => 
       started();
       await new Promise((r) => setTimeout(r, 50));
       finished = true;
-      return { newlyOverdue: 0, closed: 0, sampled: 0, checked: 0 };
+      return { newlyOverdue: 0, closed: 0, sampled: 0, checked: 0, alertsSent: 0 };
     },
     onError: () => assert.fail('no error expected'),
   });

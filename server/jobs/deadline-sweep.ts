@@ -1,5 +1,6 @@
 /**
- * The background sweep. First the deadlines (R-8.5 "late units answer for it", R-18.4): finds open deadlines
+ * The background sweep. First the scheduled alerts whose time came (issue 6; one that expired unsent is never
+ * delivered). Then the deadlines (R-8.5 "late units answer for it", R-18.4): finds open deadlines
  * past their due instant, records when they were first seen overdue and writes one audit event per deadline on
  * its subject, naming the agency whose clock it is. Idempotent — a deadline is marked once — and safe with
  * several server processes (see `markOverdueDeadlines`). Then the reports whose clarification window has
@@ -14,6 +15,7 @@ import { SYSTEM_ACTOR, unitOfWork, type UnitOfWorkContext } from '../app/unit-of
 import { closeAfterClarificationWindow, type CloseContext } from '../app/reports/close-after-window.ts';
 import { checkUncheckedReports } from '../app/integrity/check-report.ts';
 import { samplePendingVideos, type FramesContext } from '../app/integrity/video-frames.ts';
+import { sendDueAlerts } from '../app/alerts/alerts.ts';
 
 export const DEADLINE_OVERDUE = 'deadline.overdue';
 
@@ -52,18 +54,21 @@ export interface SweepResult {
   sampled: number;
   /** Reports whose integrity checks (issue 5) had not run after submission, now checked. */
   checked: number;
+  /** Scheduled alerts whose time came, now sent (issue 6). */
+  alertsSent: number;
 }
 
 /**
- * One run of the background job: overdue deadlines, then reports whose clarification window ended, then videos
+ * One run of the background job: scheduled alerts whose time came (first: a warning should not wait), overdue deadlines, then reports whose clarification window ended, then videos
  * whose frames were not sampled, then reports the integrity checks missed (or that a sampled video changed).
  */
 export async function sweep(ctx: SweepContext): Promise<SweepResult> {
+  const { sent: alertsSent } = await sendDueAlerts(ctx);
   const { newlyOverdue } = await sweepDeadlines(ctx);
   const { closed } = await closeAfterClarificationWindow(ctx);
   const { sampled } = await samplePendingVideos(ctx);
   const { checked } = await checkUncheckedReports(ctx);
-  return { newlyOverdue, closed, sampled, checked };
+  return { newlyOverdue, closed, sampled, checked, alertsSent };
 }
 
 export interface SweepTimer {

@@ -64,11 +64,11 @@ test('R-13 the sweep closes a published report once the clarification window has
   // Before the window ends: it stays published.
   t.clock.set(LAST_MINUTE);
   // (The sweep also runs the integrity checks the submission left to it: tests do not run them on submit.)
-  assert.deepEqual(await sweep(t.ctx), { newlyOverdue: 0, closed: 0, sampled: 0, checked: 1 });
+  assert.deepEqual(await sweep(t.ctx), { newlyOverdue: 0, closed: 0, sampled: 0, checked: 1, alertsSent: 0 });
   assert.equal(await t.stateOf(id), 'published');
 
   t.clock.set(WINDOW_ENDS);
-  assert.deepEqual(await sweep(t.ctx), { newlyOverdue: 0, closed: 1, sampled: 0, checked: 0 });
+  assert.deepEqual(await sweep(t.ctx), { newlyOverdue: 0, closed: 1, sampled: 0, checked: 0, alertsSent: 0 });
   assert.equal(await t.stateOf(id), 'closed');
   const events = await t.closeEvents(id);
   assert.equal(events.length, 1);

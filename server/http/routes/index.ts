@@ -1,8 +1,10 @@
 /** Every route module, registered in one place. */
 import type { App } from '../app.ts';
 import accountsRoutes from './accounts.routes.ts';
+import alertsRoutes from './alerts.routes.ts';
 import agenciesRoutes from './agencies.routes.ts';
 import calendarRoutes from './calendar.routes.ts';
+import capRoutes from './cap.routes.ts';
 import categoriesRoutes from './categories.routes.ts';
 import healthRoutes from './health.routes.ts';
 import integrityRoutes from './integrity.routes.ts';
@@ -26,4 +28,6 @@ export async function registerRoutes(app: App): Promise<void> {
   await app.register(latenessRoutes);
   await app.register(sanctionsRoutes);
   await app.register(integrityRoutes);
+  await app.register(alertsRoutes);
+  await app.register(capRoutes);
 }

@@ -1,0 +1,63 @@
+/** CAP 1.2 feed (issue 6 item 6, R-18.5): every document validates against the OASIS schema (data/cap/CAP-v1.2.xsd). */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { validateXML } from 'xmllint-wasm';
+import { vietnamTime } from '../../domain/calendar/index.ts';
+import { alertsTestApp } from '../../../test/alerts.ts';
+
+const XSD = readFileSync(new URL('../../../data/cap/CAP-v1.2.xsd', import.meta.url), 'utf8');
+
+async function assertValidCap(xml: string) {
+  const r = await validateXML({ xml: [{ fileName: 'alert.xml', contents: xml }], schema: [{ fileName: 'CAP-v1.2.xsd', contents: XSD }] });
+  assert.ok(r.valid, `${r.rawOutput}\n${xml}`);
+}
+
+test('R-18.5 sent alerts are CAP 1.2 documents that validate against the OASIS schema, with +07:00 times, the GSO code and the commune outline', async () => {
+  const t = await alertsTestApp();
+  const city = await t.send(t.cityEditor, t.cityApprover);
+  const commune = await t.send(t.hkEditor, t.hkApprover, { kind: 'information', severity: 'Minor', urgency: 'Future', category: 'Infra', title: 'Lịch cắt nước phố Hàng Bạc', body: 'Ngày 5/3 cắt nước từ 8 giờ đến 16 giờ để sửa đường ống; các hộ dân chủ động trữ nước & nước sạch.' });
+  for (const a of [city, commune]) {
+    const res = await t.app.inject({ url: `/cap/alerts/${a.code}.xml` });
+    assert.equal(res.statusCode, 200, res.body);
+    assert.match(res.headers['content-type'] as string, /^application\/cap\+xml/);
+    await assertValidCap(res.body);
+    assert.match(res.body, /<sent>2026-03-02T09:00:00\+07:00<\/sent>/);
+    assert.match(res.body, /<msgType>Alert<\/msgType>/);
+    assert.match(res.body, /<language>vi-VN<\/language>/);
+    assert.match(res.body, /<polygon>(-?\d+\.\d+,-?\d+\.\d+ ){3,}-?\d+\.\d+,-?\d+\.\d+<\/polygon>/, 'the unit’s outline, simplified');
+  }
+  const doc = (await t.app.inject({ url: `/cap/alerts/${commune.code}.xml` })).body;
+  assert.match(doc, new RegExp(`<valueName>GSO</valueName>\\s*<value>${t.hkUnit.code}</value>`));
+  assert.match(doc, /<areaDesc>Phường Hoàn Kiếm<\/areaDesc>/);
+  assert.match(doc, /trữ nước &amp; nước sạch/, 'text is escaped');
+  assert.match(doc, new RegExp(`<senderName>${t.hoanKiem.name}</senderName>`));
+
+  // A cancellation is a message of its own that references the original.
+  t.clock.set(vietnamTime(2026, 3, 2, 11, 30));
+  const current = (await t.app.inject({ url: `/api/v1/alerts/${commune.id}`, headers: t.hkApprover })).json();
+  await t.post(t.hkApprover, `/api/v1/alerts/${commune.id}/actions`, { action: 'cancel', version: current.version }, 200);
+  const cancel = (await t.app.inject({ url: `/cap/alerts/${commune.code}.xml` })).body;
+  await assertValidCap(cancel);
+  assert.match(cancel, /<msgType>Cancel<\/msgType>/);
+  assert.match(cancel, new RegExp(`<references>ihanoi\\.hanoi\\.gov\\.vn,ihanoi\\.hanoi\\.gov\\.vn\\.${commune.code},2026-03-02T09:00:00\\+07:00</references>`));
+  assert.match(cancel, new RegExp(`<identifier>ihanoi\\.hanoi\\.gov\\.vn\\.${commune.code}\\.cancel</identifier>`));
+});
+
+test('R-18.5 the Atom index lists the alerts in force with links to their CAP documents; drafts, scheduled and expired ones are not public', async () => {
+  const t = await alertsTestApp();
+  const city = await t.send(t.cityEditor, t.cityApprover);
+  const scheduled = await t.send(t.hkEditor, t.hkApprover, { title: 'Thông báo hẹn giờ', body: 'Nội dung của một thông báo hẹn giờ gửi vào buổi chiều.', scheduledAt: '2026-03-02T17:00:00+07:00' });
+  const draft = await t.post(t.hkEditor, '/api/v1/alerts', t.draft({ title: 'Bản nháp chưa gửi' }), 201);
+  const feed = await t.app.inject({ url: '/cap/alerts.atom' });
+  assert.equal(feed.statusCode, 200);
+  assert.match(feed.headers['content-type'] as string, /^application\/atom\+xml/);
+  assert.match(feed.body, new RegExp(`href="http://localhost(:\\d+)?/cap/alerts/${city.code}\\.xml"`));
+  for (const hidden of [scheduled.code, draft.code]) {
+    assert.ok(!feed.body.includes(hidden));
+    assert.equal((await t.app.inject({ url: `/cap/alerts/${hidden}.xml` })).statusCode, 404);
+  }
+  t.clock.set(vietnamTime(2026, 3, 5, 9, 0)); // the city alert expired on the 4th at 18:00
+  assert.ok(!(await t.app.inject({ url: '/cap/alerts.atom' })).body.includes(city.code));
+  assert.equal((await t.app.inject({ url: '/cap/alerts/khong-co.xml' })).statusCode, 400);
+});
