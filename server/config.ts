@@ -43,6 +43,13 @@ export interface Config {
   alertResendWindowDays: number;
   /** How often a server looks for newly sent alerts to push to open streams (only while someone is connected). */
   alertStreamPollMs: number;
+  /** Web push VAPID keys (both or neither; without them a pair is made on first start and kept in the database). */
+  vapidPublicKey: string | undefined;
+  vapidPrivateKey: string | undefined;
+  /** The contact push services see: mailto: or https:. */
+  vapidSubject: string;
+  /** How often the push delivery runner looks for due jobs. */
+  pushWorkerSeconds: number;
 }
 
 type Parser<T> = (raw: string) => T | { error: string };
@@ -104,6 +111,10 @@ export const CONFIG_KEYS = {
   FFMPEG_PATH: spec(text, 'ffmpeg'),
   ALERT_RESEND_WINDOW_DAYS: spec(int(1, 90), 7),
   ALERT_STREAM_POLL_MS: spec(int(10, 60_000), 1000),
+  VAPID_PUBLIC_KEY: spec(text),
+  VAPID_PRIVATE_KEY: spec(text),
+  VAPID_SUBJECT: spec(text, 'mailto:ihanoi@hanoi.gov.vn'),
+  PUSH_WORKER_SECONDS: spec(int(1, 3600), 2),
 } satisfies Record<string, KeySpec<unknown>>;
 
 export class ConfigError extends Error {
@@ -142,9 +153,10 @@ export function loadConfig(
     }
     const parsed = s.parse(raw);
     if (parsed !== null && typeof parsed === 'object' && 'error' in parsed) {
-      problems.push(`${key} ${(parsed as { error: string }).error} (got "${key === 'PII_KEY' || key === 'DATABASE_URL' ? '…' : raw}")`);
+      problems.push(`${key} ${(parsed as { error: string }).error} (got "${key === 'PII_KEY' || key === 'DATABASE_URL' || key === 'VAPID_PRIVATE_KEY' ? '…' : raw}")`);
     } else values[key] = parsed;
   }
+  if (Boolean(values.VAPID_PUBLIC_KEY) !== Boolean(values.VAPID_PRIVATE_KEY)) problems.push('VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY go together: set both, or neither (a pair is then made on first start)');
   if (problems.length) throw new ConfigError(problems);
   const v = values as {
     [K in keyof typeof CONFIG_KEYS]: (typeof CONFIG_KEYS)[K] extends KeySpec<infer T> ? T : never;
@@ -177,5 +189,9 @@ export function loadConfig(
     ffmpegPath: v.FFMPEG_PATH ?? 'ffmpeg',
     alertResendWindowDays: v.ALERT_RESEND_WINDOW_DAYS ?? 7,
     alertStreamPollMs: v.ALERT_STREAM_POLL_MS ?? 1000,
+    vapidPublicKey: v.VAPID_PUBLIC_KEY,
+    vapidPrivateKey: v.VAPID_PRIVATE_KEY,
+    vapidSubject: v.VAPID_SUBJECT ?? 'mailto:ihanoi@hanoi.gov.vn',
+    pushWorkerSeconds: v.PUSH_WORKER_SECONDS ?? 2,
   };
 }

@@ -8,7 +8,10 @@ import { DataDirLockedError } from './db/lock.ts';
 import { currentCalendar } from './app/reference/reference-data.ts';
 import { buildApp } from './http/app.ts';
 import { prepareVideoFrames } from './app/integrity/video-frames.ts';
+import { WebPushSender } from './adapters/push/web-push-sender.ts';
+import { runPushJobs, vapidKeys } from './app/push/push.ts';
 import { startDeadlineSweep } from './jobs/deadline-sweep.ts';
+import { startRepeating } from './jobs/repeat.ts';
 import { seedDemo } from '../seed/index.ts';
 
 async function main(): Promise<void> {
@@ -44,12 +47,23 @@ async function main(): Promise<void> {
     },
   });
 
+  // Web push: one runner per server; servers share the queue in the database (issue 6).
+  const sender = new WebPushSender(await vapidKeys(ctx));
+  const pushRunner = startRepeating(
+    async () => {
+      const ran = await runPushJobs(ctx, sender);
+      if (ran > 0) app.log.info({ jobs: ran }, 'push delivery: jobs run');
+    },
+    { everySeconds: config.pushWorkerSeconds, onError: (err) => app.log.error({ err }, 'push delivery failed; retried on the next run') },
+  );
+
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down');
     await sweep.stop();
+    await pushRunner.stop();
     await app.close();
     await platform.close();
     process.exit(0);

@@ -6,6 +6,8 @@
  *   and a large number of synthetic accounts; baseline in the same run: a bare single-row UPDATE of an alert.
  * - Inbox: `residentAlerts` (residence look-up, audience keys, the inbox query with unread count) for random
  *   residents among the large number of accounts and 10,000 sent alerts; baseline: a user's primary-key look-up.
+ * - Push: a commune alert delivered by the push runner (fan-out, batches, encryption, VAPID, bookkeeping) to a
+ *   local stub push service; baseline: bare POSTs to the stub at the same concurrency.
  *
  *   node --import tsx bench/alerts/alerts.bench.ts [--quick]      embedded PGlite (in memory)
  *   BENCH_DATABASE_URL=postgres://… node --import tsx bench/alerts/alerts.bench.ts   a PostgreSQL server
@@ -27,6 +29,9 @@ import { migrate } from '../../server/db/migrate.ts';
 import { findAgency } from '../../server/db/repos/agencies.repo.ts';
 import { PopulationRegisterStandIn } from '../../server/adapters/identity/population-register-stand-in.ts';
 import { FileContentStore } from '../../server/adapters/media/index.ts';
+import { generateVapidKeys, WebPushSender } from '../../server/adapters/push/web-push-sender.ts';
+import { runPushJobs } from '../../server/app/push/push.ts';
+import { startPushStub } from '../../test/push-stub.ts';
 import { seedReference } from '../../seed/index.ts';
 import { openBenchDatabase } from '../database.ts';
 
@@ -154,6 +159,40 @@ export async function run(opts: { quick: boolean }): Promise<{ name: string; lin
   });
   const pk = await timed(reads, (i) => sql`SELECT id, residence_unit_code FROM users WHERE id = ${sample[(i * 7919) % sample.length]}`.execute(db));
 
+  // Push delivery to a local stub push service: every account of one commune subscribed (one device each).
+  const stub = await startPushStub();
+  const device = stub.subscription('bench');
+  const commune = communes[0]!;
+  const subscribers = Number(
+    (
+      await sql<{ n: string | number }>`WITH s AS (
+        INSERT INTO push_subscriptions (id, user_id, endpoint, p256dh, auth, created_at)
+        SELECT gen_random_uuid(), u.id, ${`${stub.url}/push/bench-`} || u.id, ${device.keys.p256dh}, ${device.keys.auth}, now()
+        FROM users u WHERE u.residence_structure_version = '2025-07' AND u.residence_unit_code = ${commune}
+        LIMIT ${opts.quick ? 2_000 : 20_000} RETURNING 1)
+      SELECT count(*) AS n FROM s`.execute(db)
+    ).rows[0]!.n,
+  );
+  const sender = new WebPushSender({ ...generateVapidKeys(), subject: 'mailto:bench@example.vn' });
+  const created = await createAlert(ctx, editor, {
+    agencyId: center.id, kind: 'warning', category: 'Met', severity: 'Extreme', urgency: 'Immediate', certainty: 'Observed',
+    title: 'Cảnh báo khẩn: lũ quét', body: 'Nước lũ dâng nhanh, người dân khẩn trương di chuyển lên vùng cao.',
+    links: [], polygon: null, startsAt: null, expiresAt: new Date(Date.now() + 86_400_000), scheduledAt: null, communes: [commune],
+  });
+  const submitted = await actOnAlert(ctx, editor, created.id, { action: 'submit', version: created.version });
+  await actOnAlert(ctx, approver, created.id, { action: 'approve', version: submitted.version });
+  stub.received.length = 0;
+  const push0 = performance.now();
+  while ((await runPushJobs(ctx, sender)) > 0);
+  const pushSeconds = (performance.now() - push0) / 1000;
+  const pushed = stub.received.length;
+  // Baseline: the same number of bare POSTs to the stub, no encryption, no bookkeeping, same concurrency.
+  const raw0 = performance.now();
+  for (let i = 0; i < subscribers; i += 20)
+    await Promise.all(Array.from({ length: Math.min(20, subscribers - i) }, () => fetch(device.endpoint, { method: 'POST', body: 'x' }).then((r) => r.arrayBuffer())));
+  const rawSeconds = (performance.now() - raw0) / 1000;
+  await stub.close();
+
   await database.close();
   await drop();
   const fmt = (n: number) => n.toLocaleString('en-US');
@@ -169,7 +208,8 @@ export async function run(opts: { quick: boolean }): Promise<{ name: string; lin
       `  residentAlerts  ${ms(inbox)}   (${(items / reads).toFixed(0)} alerts per resident on average)`,
       `  baseline: a user's primary-key look-up ${ms(pk)}`,
       `  target: p99 ≤ 10 ms`,
-      `push delivery throughput: not measured (web push is not built yet)`,
+      `push delivery to a local stub push service, ${fmt(subscribers)} subscribed devices of one commune (encrypt, VAPID-sign, send, record):`,
+      `  runPushJobs   ${fmt(pushed)} pushes in ${pushSeconds.toFixed(2)} s = ${fmt(Math.round(pushed / pushSeconds))} /s   bare POSTs to the stub ${fmt(Math.round(subscribers / rawSeconds))} /s`,
     ],
   };
 }

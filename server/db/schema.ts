@@ -1,6 +1,7 @@
 /** The database as Kysely sees it: one interface per module, merged. */
 import type { AccountsTables } from './schema/accounts.ts';
 import type { AlertsTables } from './schema/alerts.ts';
+import type { PushTables } from './schema/push.ts';
 import type { CalendarTables } from './schema/calendar.ts';
 import type { CatalogueTables } from './schema/catalogue.ts';
 import type { CoreTables } from './schema/core.ts';
@@ -12,4 +13,4 @@ import type { SimilarityTables } from './schema/similarity.ts';
 import type { UnitsTables } from './schema/units.ts';
 import type { UploadsTables } from './schema/uploads.ts';
 
-export interface DB extends CoreTables, UnitsTables, AccountsTables, CalendarTables, ReportsTables, CatalogueTables, InboxTables, UploadsTables, SanctionsTables, SimilarityTables, KnownImagesTables, AlertsTables {}
+export interface DB extends CoreTables, UnitsTables, AccountsTables, CalendarTables, ReportsTables, CatalogueTables, InboxTables, UploadsTables, SanctionsTables, SimilarityTables, KnownImagesTables, AlertsTables, PushTables {}

@@ -16,6 +16,7 @@ import { closeAfterClarificationWindow, type CloseContext } from '../app/reports
 import { checkUncheckedReports } from '../app/integrity/check-report.ts';
 import { samplePendingVideos, type FramesContext } from '../app/integrity/video-frames.ts';
 import { sendDueAlerts } from '../app/alerts/alerts.ts';
+import { startRepeating, type RepeatingTask } from './repeat.ts';
 
 export const DEADLINE_OVERDUE = 'deadline.overdue';
 
@@ -71,10 +72,7 @@ export async function sweep(ctx: SweepContext): Promise<SweepResult> {
   return { newlyOverdue, closed, sampled, checked, alertsSent };
 }
 
-export interface SweepTimer {
-  /** Stops the timer and waits for a run in progress to finish. */
-  stop(): Promise<void>;
-}
+export type SweepTimer = RepeatingTask;
 
 export interface SweepTimerOptions {
   everySeconds: number;
@@ -84,40 +82,8 @@ export interface SweepTimerOptions {
   sweep?: (ctx: SweepContext) => Promise<SweepResult>;
 }
 
-/**
- * Runs the sweep now and then every `everySeconds` after the previous run ended (runs never overlap). A failed
- * run is reported to `onError` and the timer goes on: a database outage must not stop the server.
- */
+/** Runs the sweep now and then every `everySeconds` after the previous run ended (see startRepeating). */
 export function startDeadlineSweep(ctx: SweepContext, opts: SweepTimerOptions): SweepTimer {
   const runSweep = opts.sweep ?? sweep;
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> = Promise.resolve();
-
-  const schedule = (ms: number) => {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      running = run();
-    }, ms);
-    // The timer alone never keeps the process alive (shutdown does not wait for the next tick).
-    timer.unref();
-  };
-  const run = async () => {
-    try {
-      const result = await runSweep(ctx);
-      opts.onSwept?.(result);
-    } catch (err) {
-      opts.onError(err);
-    }
-    schedule(opts.everySeconds * 1000);
-  };
-
-  schedule(0);
-  return {
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
-    },
-  };
+  return startRepeating(async () => opts.onSwept?.(await runSweep(ctx)), opts);
 }

@@ -25,8 +25,10 @@ import { civilYearOf, formatVietnamTime } from '../../domain/calendar/index.ts';
 import { AppError, invalid } from '../../domain/errors.ts';
 import type { Unit } from '../../domain/units/index.ts';
 import { listAuditEvents } from '../../db/repos/audit.repo.ts';
+import { deliveryOfAlert } from '../../db/repos/push.repo.ts';
 import { dueScheduledAlerts, findAlert, insertAlert, listAlerts, nextAlertCode, sentAlertsSince, updateAlertIfVersion, type AlertRow } from '../../db/repos/alerts.repo.ts';
 import type { AppContext } from '../context.ts';
+import { queueAlertPush } from '../push/push.ts';
 import { referenceData, type ReferenceData } from '../reference/reference-data.ts';
 import { SYSTEM_ACTOR, unitOfWork, type AuditActor, type Work } from '../unit-of-work.ts';
 
@@ -199,6 +201,8 @@ async function send(w: Work, alert: AlertRow): Promise<AlertRow> {
   const sent = await updateAlertIfVersion(w.tx, alert.id, alert.version, { state: 'sent', sent_at: w.now, updated_at: w.now });
   if (!sent) throw new AppError('ALERT_VERSION_CONFLICT');
   await w.audit({ action: 'alert.send', subjectType: ALERT_SUBJECT, subjectId: alert.id, fromState: alert.state, toState: 'sent', payload: { code: alert.code, audience: alert.audience_units } });
+  // Web push starts once this commits: one job row, whatever the audience.
+  await queueAlertPush(w.tx, alert.id, w.now);
   return sent;
 }
 
@@ -311,10 +315,10 @@ export async function alertsOfMyUnits(ctx: AlertsContext, actor: Actor, q: { sta
   return listAlerts(ctx.db, { agencies: readScope(actor), ...q });
 }
 
-/** One alert with its full event trail (who created, edited, approved, sent it — ). */
+/** One alert with its full event trail (who created, edited, approved, sent it —) and its push delivery figures. */
 export async function alertWithEvents(ctx: AlertsContext, actor: Actor, id: string) {
   const scope = readScope(actor);
   const alert = await findAlert(ctx.db, { id });
   if (!alert || (scope !== 'all' && !scope.includes(alert.issuing_agency_id))) throw new AppError('NOT_FOUND');
-  return { alert, events: await listAuditEvents(ctx.db, ALERT_SUBJECT, alert.id) };
+  return { alert, events: await listAuditEvents(ctx.db, ALERT_SUBJECT, alert.id), delivery: await deliveryOfAlert(ctx.db, alert.id) };
 }

@@ -225,3 +225,8 @@ export async function insertBoundaries(
       .execute();
   }
 }
+
+/** The whole merge mapping (a few hundred links). */
+export async function allSuccessions(q: Q): Promise<Succession[]> {
+  return (await q.selectFrom('unit_successions').selectAll().execute()).map(toSuccession);
+}

@@ -98,3 +98,17 @@ export function resentContent(
   }
   return best;
 }
+
+/**
+ * Every residence an audience reaches: the units of its structure version lying in (or being) an audience unit,
+ * and the units of other versions whose successors are among them (the same rule as `residentAudienceKeys`,
+ * read the other way — to find whom to push to).
+ */
+export function audienceResidences(audience: readonly Unit[], allUnits: readonly Unit[], successions: readonly Succession[], unitOf: UnitOf): UnitRef[] {
+  const keys = new Set(audience.map(unitKey));
+  const version = audience[0]?.version;
+  const reached = allUnits.filter((u) => u.version === version && selfAndAncestors(u, unitOf).some((a) => keys.has(unitKey(a))));
+  const reachedKeys = new Set(reached.map(unitKey));
+  const former = version === undefined ? [] : allUnits.filter((u) => u.version !== version && successorsIn(u, version, successions).some((s) => reachedKeys.has(unitKey(s.unit))));
+  return [...reached, ...former].map((u) => ({ version: u.version, code: u.code }));
+}

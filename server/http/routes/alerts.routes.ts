@@ -108,8 +108,8 @@ export default async function alertsRoutes(app: App): Promise<void> {
     '/api/v1/alerts/:id',
     { schema: { tags: ['alerts'], summary: 'Một thông báo với toàn bộ lịch sử: ai soạn, sửa, duyệt, gửi (R-15.6, R-16.3, R-17.3)', security: [{ bearer: [] }], params: Id } },
     async (req) => {
-      const { alert, events } = await alertWithEvents(ctx, req.actor, req.params.id);
-      return { ...(await staffView(alert)), events: events.map(presentAlertEvent) };
+      const { alert, events, delivery } = await alertWithEvents(ctx, req.actor, req.params.id);
+      return { ...(await staffView(alert)), events: events.map(presentAlertEvent), delivery };
     },
   );
 

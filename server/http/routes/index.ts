@@ -10,6 +10,7 @@ import healthRoutes from './health.routes.ts';
 import integrityRoutes from './integrity.routes.ts';
 import latenessRoutes from './lateness.routes.ts';
 import notificationsRoutes from './notifications.routes.ts';
+import pushRoutes from './push.routes.ts';
 import reportsRoutes from './reports.routes.ts';
 import sanctionsRoutes from './sanctions.routes.ts';
 import unitsRoutes from './units.routes.ts';
@@ -30,4 +31,5 @@ export async function registerRoutes(app: App): Promise<void> {
   await app.register(integrityRoutes);
   await app.register(alertsRoutes);
   await app.register(capRoutes);
+  await app.register(pushRoutes);
 }
