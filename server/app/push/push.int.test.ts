@@ -2,7 +2,10 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import { generateVapidKeys, WebPushSender } from '../../adapters/push/web-push-sender.ts';
+import { findAgency } from '../../db/repos/agencies.repo.ts';
 import { claimPushJob } from '../../db/repos/push.repo.ts';
+import { fieldReportBody, reportActionOk } from '../../../test/reports.ts';
+import { checkReport } from '../integrity/check-report.ts';
 import { alertsTestApp } from '../../../test/alerts.ts';
 import { startPushStub } from '../../../test/push-stub.ts';
 import { runPushJobs, vapidKeys } from './push.ts';
@@ -108,4 +111,32 @@ test('issue 6 the VAPID key pair is made once and shared through the database, i
   assert.deepEqual(res.json(), { publicKey: first.publicKey });
   const stored = (await t.ctx.db.selectFrom('platform_settings').select('value').where('key', '=', 'vapid').executeTakeFirstOrThrow()).value;
   assert.ok(!stored.includes(first.privateKey));
+});
+
+test('issue 6 R-13 the inbox’s notifications go out by web push too: the reporter and followers of an accepted report, the officers alerted of an urgent one — once', async () => {
+  const t = await withSubscribers();
+  const report = await t.post(t.a.h, '/api/v1/reports', fieldReportBody(), 201);
+  await t.post(t.b.h, `/api/v1/public/reports/${report.code}/follow`, {}, 200);
+  await runPushJobs(t.ctx, sender);
+  assert.equal(stub.received.filter((r) => Object.values(t.devices).includes(r.name)).length, 0, 'nothing to tell yet');
+  const operator = await t.staff(t.center.id, 'center_operator');
+  const sxd = (await findAgency(t.ctx.db, { code: 'so-xay-dung' }))!;
+  await reportActionOk(t.app, operator, report.id, { action: 'accept', targetAgencyId: sxd.id, classification: 'normal' });
+  await runPushJobs(t.ctx, sender);
+  assert.equal(t.got(t.devices.aPhone).length, 1, 'the reporter, on each device');
+  assert.equal(t.got(t.devices.aLaptop).length, 1);
+  assert.equal(t.got(t.devices.bPhone).length, 1, 'the follower');
+  assert.equal(t.got(t.devices.cPhone).length, 0);
+  await runPushJobs(t.ctx, sender);
+  assert.equal(t.got(t.devices.aPhone).length, 1, 'once');
+
+  // R-8.4: an urgent report alerts the receiving desk's devices, at high urgency.
+  const officerPhone = `${process.pid}-${Math.random().toString(36).slice(2)}-officer`;
+  await t.post(operator, '/api/v1/me/push-subscriptions', stub.subscription(officerPhone), 201);
+  const fire = await t.post(t.c.h, '/api/v1/reports', fieldReportBody({ categoryCode: 'phong-chay-chua-chay', title: 'Cháy nhà dân', description: 'Đang có cháy lớn ở nhà dân trong ngõ, khói đen bốc cao, người dân đang dập lửa, đề nghị cử lực lượng đến ngay.' }), 201);
+  await checkReport(t.ctx, fire.id);
+  await runPushJobs(t.ctx, sender);
+  const alerted = stub.received.filter((r) => r.name === officerPhone);
+  assert.equal(alerted.length, 1);
+  assert.equal(alerted[0]!.headers.urgency, 'high');
 });

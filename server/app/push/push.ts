@@ -14,14 +14,33 @@
  * stopped midway is taken again when its lock expires: batches already done are never re-sent (only the
  * interrupted batch may repeat some of its pushes). An alert cancelled or expired before its batch runs is not
  * pushed.
+ *
+ * The inbox's notifications go through the same channel: each run first looks for recent audit events that some
+ * inbox shows (reporter, account, follower, staff-alert allow-lists — the inbox's own), records each once and
+ * queues a `notice` batch for its recipients' devices.
  */
 import { uuidv7 } from 'uuidv7';
 import { generateVapidKeys, type PushMessage, type VapidKeys, type WebPushSender } from '../../adapters/push/web-push-sender.ts';
-import type { Actor } from '../../domain/access/index.ts';
+import { ROLE_GRANTS, type Actor } from '../../domain/access/index.ts';
+import { findReport } from '../../db/repos/reports.repo.ts';
+import { INTEGRITY_SUBJECT } from '../integrity/check-report.ts';
+import {
+  ACCOUNT_NOTIFICATION_ACTIONS,
+  FOLLOWER_NOTIFICATION_ACTIONS,
+  REPORTER_NOTIFICATION_ACTIONS,
+  STAFF_NOTIFICATION_ACTIONS,
+  accountNotificationTitle,
+  notificationTitle,
+} from '../notifications/reporter-notifications.ts';
 import { audienceResidences } from '../../domain/alerts/index.ts';
 import { AppError, invalid } from '../../domain/errors.ts';
 import { findAlert, type AlertRow } from '../../db/repos/alerts.repo.ts';
 import {
+  followersSince,
+  queueNotice,
+  staffInRoles,
+  unpushedEvents,
+  type NotifiableEvent,
   claimPushJob,
   finishPushJob,
   insertBatchJobs,
@@ -101,7 +120,7 @@ function messageOf(a: AlertRow, now: Date): PushMessage {
 }
 
 async function runFanout(ctx: PushContext, job: PushJobRow, now: Date): Promise<void> {
-  const alert = await findAlert(ctx.db, { id: job.alert_id });
+  const alert = job.alert_id ? await findAlert(ctx.db, { id: job.alert_id }) : undefined;
   const ref = await referenceData(ctx);
   if (alert && alert.state === 'sent') {
     const unitOf = (v: string, c: string) => ref.unit(v, c);
@@ -114,15 +133,23 @@ async function runFanout(ctx: PushContext, job: PushJobRow, now: Date): Promise<
   } else await finishPushJob(ctx.db, job.id, { sent: 0, gone: 0, failed: 0, skipped: 0, lastError: alert ? `alert ${alert.state}` : 'no such alert', at: now });
 }
 
+/** What a batch pushes: the alert (null when it must not go out any more), or the notice queued with it. */
+async function messageOfJob(ctx: PushContext, job: PushJobRow, now: Date): Promise<PushMessage | null> {
+  if (job.kind === 'notice')
+    return { payload: job.payload ?? {}, ttlSeconds: 7 * 86_400, urgency: job.payload?.urgent === true ? 'high' : 'normal' };
+  const alert = job.alert_id ? await findAlert(ctx.db, { id: job.alert_id }) : undefined;
+  // Never delivered: an alert cancelled, or expired, before this batch ran.
+  if (!alert || alert.state !== 'sent' || alert.expires_at.getTime() <= now.getTime()) return null;
+  return messageOf(alert, now);
+}
+
 async function runBatch(ctx: PushContext, sender: WebPushSender, job: PushJobRow, now: Date): Promise<void> {
   const ids = job.subscription_ids ?? [];
-  const alert = await findAlert(ctx.db, { id: job.alert_id });
-  // Never delivered: an alert cancelled, or expired, before this batch ran.
-  if (!alert || alert.state !== 'sent' || alert.expires_at.getTime() <= now.getTime()) {
+  const message = await messageOfJob(ctx, job, now);
+  if (!message) {
     await finishPushJob(ctx.db, job.id, { sent: 0, gone: 0, failed: 0, skipped: ids.length, lastError: null, at: now });
     return;
   }
-  const message = messageOf(alert, now);
   const subs = await liveSubscriptions(ctx.db, ids);
   const sent: string[] = [];
   const gone: string[] = [];
@@ -151,16 +178,56 @@ async function runBatch(ctx: PushContext, sender: WebPushSender, job: PushJobRow
   await ctx.db.transaction().execute(async (tx) => {
     await markSubscriptionsSent(tx, sent, now);
     await markSubscriptionsGone(tx, gone, now, 'gone');
-    if (retry.length && !last) {
-      const backoff = Math.max(waitMs, BACKOFF_BASE_MS * 2 ** job.generation);
-      await insertRetryBatch(tx, { alertId: job.alert_id, subscriptionIds: retry, generation: job.generation + 1, runAt: new Date(now.getTime() + backoff), at: now });
-    }
+    if (retry.length && !last) await insertRetryBatch(tx, job, { subscriptionIds: retry, runAt: new Date(now.getTime() + Math.max(waitMs, BACKOFF_BASE_MS * 2 ** job.generation)), at: now });
     await finishPushJob(tx, job.id, { sent: sent.length, gone: gone.length, failed: refused + (last ? retry.length : 0), skipped: ids.length - subs.length, lastError, at: now });
   });
 }
 
+/** How far back the runner looks for inbox events to push: longer than any outage it should catch up on. */
+const NOTICE_LOOKBACK_MS = 60 * 60_000;
+const RECEIVING_ROLES = (Object.entries(ROLE_GRANTS) as [string, (typeof ROLE_GRANTS)[keyof typeof ROLE_GRANTS]][]).filter(([, g]) => g.permissions.includes('report.receive'));
+
+/** Who an inbox event is for, and what their devices show: the same allow-lists as the inbox itself. */
+async function noticeOf(ctx: PushContext, e: NotifiableEvent): Promise<{ userIds: string[]; payload: Record<string, unknown> } | null> {
+  if (e.subjectType === 'user' && ACCOUNT_NOTIFICATION_ACTIONS.includes(e.action)) {
+    if (e.actorId === e.subjectId) return null;
+    return { userIds: [e.subjectId], payload: { type: 'notice', title: accountNotificationTitle(e.action, e.payload), url: '/tai-khoan' } };
+  }
+  const report = await findReport(ctx.db, { id: e.subjectId });
+  if (!report) return null;
+  const payload = { type: 'notice', title: notificationTitle(e.action, report.kind, report.code), url: `/phan-anh/${report.code}`, reportCode: report.code };
+  if (e.subjectType === INTEGRITY_SUBJECT) {
+    const userIds = await staffInRoles(ctx.db, {
+      agencyId: report.receiving_agency_id,
+      agencyRoles: RECEIVING_ROLES.filter(([, g]) => g.scope === 'agency').map(([r]) => r),
+      cityRoles: RECEIVING_ROLES.filter(([, g]) => g.scope === 'city').map(([r]) => r),
+    });
+    return { userIds, payload: { ...payload, urgent: true } };
+  }
+  const reporter = REPORTER_NOTIFICATION_ACTIONS.includes(e.action) && e.actorId !== report.reporter_id ? [report.reporter_id] : [];
+  const followers = FOLLOWER_NOTIFICATION_ACTIONS.includes(e.action) ? await followersSince(ctx.db, report.id, e.occurredAt) : [];
+  return { userIds: [...new Set([...reporter, ...followers])], payload };
+}
+
+/**
+ * The inbox's notifications as web push (issue 6 item 5): events of the last hour that some inbox shows and that
+ * were not pushed yet are recorded once — whichever server gets there first — with notice batches for their
+ * recipients' devices.
+ */
+export async function queueNotificationPushes(ctx: PushContext, now: Date): Promise<number> {
+  const actions = [...new Set([...REPORTER_NOTIFICATION_ACTIONS, ...ACCOUNT_NOTIFICATION_ACTIONS, ...STAFF_NOTIFICATION_ACTIONS])];
+  let queued = 0;
+  for (const e of await unpushedEvents(ctx.db, { since: new Date(now.getTime() - NOTICE_LOOKBACK_MS), actions, limit: 500 })) {
+    const notice = await noticeOf(ctx, e);
+    const done = await ctx.db.transaction().execute((tx) => queueNotice(tx, { eventId: e.id, userIds: notice?.userIds ?? [], payload: notice?.payload ?? {}, batchSize: BATCH_SIZE, at: now }));
+    if (done && notice?.userIds.length) queued++;
+  }
+  return queued;
+}
+
 /** Runs due jobs until none is due; returns how many ran. */
 export async function runPushJobs(ctx: PushContext, sender: WebPushSender, limit = 1000): Promise<number> {
+  await queueNotificationPushes(ctx, ctx.clock.now());
   let ran = 0;
   while (ran < limit) {
     const now = ctx.clock.now();

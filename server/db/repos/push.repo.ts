@@ -87,10 +87,22 @@ export async function finishPushJob(q: Q, id: string, r: { sent: number; gone: n
     .execute();
 }
 
-export async function insertRetryBatch(q: Q, job: { alertId: string; subscriptionIds: readonly string[]; generation: number; runAt: Date; at: Date }): Promise<void> {
+/** The same batch again, for the subscriptions whose push service asked to come back later. */
+export async function insertRetryBatch(q: Q, job: PushJobRow, retry: { subscriptionIds: readonly string[]; runAt: Date; at: Date }): Promise<void> {
   await q
     .insertInto('push_jobs')
-    .values({ id: crypto.randomUUID(), kind: 'alert_batch', alert_id: job.alertId, subscription_ids: [...job.subscriptionIds], generation: job.generation, state: 'queued', run_at: job.runAt, created_at: job.at })
+    .values({
+      id: crypto.randomUUID(),
+      kind: job.kind,
+      alert_id: job.alert_id,
+      event_id: job.event_id,
+      payload: job.payload === null ? null : JSON.stringify(job.payload),
+      subscription_ids: [...retry.subscriptionIds],
+      generation: job.generation + 1,
+      state: 'queued',
+      run_at: retry.runAt,
+      created_at: retry.at,
+    })
     .execute();
 }
 
@@ -122,4 +134,72 @@ export async function deliveryOfAlert(q: Q, alertId: string): Promise<{ queued: 
     ])
     .executeTakeFirstOrThrow();
   return { queued: Number(r.queued), sent: Number(r.sent), gone: Number(r.gone), failed: Number(r.failed), skipped: Number(r.skipped) };
+}
+
+export interface NotifiableEvent {
+  id: string;
+  occurredAt: Date;
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  actorId: string | null;
+  payload: Record<string, unknown>;
+}
+
+/** Audit events since `since` with one of `actions` that were not pushed yet, oldest first. */
+export async function unpushedEvents(q: Q, f: { since: Date; actions: readonly string[]; limit: number }): Promise<NotifiableEvent[]> {
+  if (f.actions.length === 0) return [];
+  const rows = await q
+    .selectFrom('audit_events as e')
+    .leftJoin('notification_pushes as p', 'p.event_id', 'e.id')
+    .select(['e.id', 'e.occurred_at', 'e.action', 'e.subject_type', 'e.subject_id', 'e.actor_id', 'e.payload'])
+    .where('e.occurred_at', '>=', f.since)
+    .where('e.action', 'in', [...f.actions])
+    .where('p.event_id', 'is', null)
+    .orderBy('e.occurred_at')
+    .orderBy('e.id')
+    .limit(f.limit)
+    .execute();
+  return rows.map((r) => ({ id: r.id, occurredAt: r.occurred_at, action: r.action, subjectType: r.subject_type, subjectId: r.subject_id, actorId: r.actor_id, payload: r.payload as Record<string, unknown> }));
+}
+
+/** Those following the report since before `at`. */
+export async function followersSince(q: Q, reportId: string, at: Date): Promise<string[]> {
+  return (await q.selectFrom('report_followers').select('user_id').where('report_id', '=', reportId).where('followed_at', '<=', at).execute()).map((r) => r.user_id);
+}
+
+/** Staff holding one of `agencyRoles` at the agency, or one of `cityRoles` anywhere. */
+export async function staffInRoles(q: Q, f: { agencyId: string; agencyRoles: readonly string[]; cityRoles: readonly string[] }): Promise<string[]> {
+  const rows = await q
+    .selectFrom('memberships')
+    .select('user_id')
+    .distinct()
+    .where((eb) =>
+      eb.or([
+        ...(f.agencyRoles.length ? [eb.and([eb('agency_id', '=', f.agencyId), eb('role', 'in', [...f.agencyRoles])])] : []),
+        ...(f.cityRoles.length ? [eb('role', 'in', [...f.cityRoles])] : []),
+      ]),
+    )
+    .execute();
+  return rows.map((r) => r.user_id);
+}
+
+/**
+ * Records the event as pushed (false when another server did first) and queues notice batches for the recipients'
+ * live subscriptions, in the caller's transaction.
+ */
+export async function queueNotice(tx: Q, f: { eventId: string; userIds: readonly string[]; payload: Record<string, unknown>; batchSize: number; at: Date }): Promise<boolean> {
+  const mine = await tx
+    .insertInto('notification_pushes')
+    .values({ event_id: f.eventId, recipients: f.userIds.length, queued_at: f.at })
+    .onConflict((oc) => oc.column('event_id').doNothing())
+    .returning('event_id')
+    .executeTakeFirst();
+  if (!mine || f.userIds.length === 0) return Boolean(mine);
+  await sql`
+    INSERT INTO push_jobs (id, kind, event_id, payload, subscription_ids, state, run_at, created_at)
+    SELECT gen_random_uuid(), 'notice', ${f.eventId}::uuid, ${JSON.stringify(f.payload)}::jsonb, array_agg(id ORDER BY id), 'queued', ${f.at}::timestamptz, ${f.at}::timestamptz
+    FROM (SELECT id, (row_number() OVER (ORDER BY id) - 1) / ${f.batchSize} AS batch FROM push_subscriptions WHERE removed_at IS NULL AND user_id = ANY(${[...f.userIds]}::uuid[])) s
+    GROUP BY batch`.execute(tx);
+  return true;
 }

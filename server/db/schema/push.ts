@@ -1,6 +1,6 @@
 // Kysely table types for web push (migration 0016, issue 6; snake_case columns, as in SQL).
 import type { ColumnType, Generated } from 'kysely';
-import type { Timestamp } from './core.ts';
+import type { Json, Timestamp } from './core.ts';
 
 export interface PlatformSettingsTable {
   key: string;
@@ -22,8 +22,11 @@ export interface PushSubscriptionsTable {
 
 export interface PushJobsTable {
   id: string;
-  kind: 'alert_fanout' | 'alert_batch';
-  alert_id: string;
+  kind: 'alert_fanout' | 'alert_batch' | 'notice';
+  alert_id: string | null;
+  /** notice: the audit event pushed (migration 0017), and what is pushed. */
+  event_id: string | null;
+  payload: Json<Record<string, unknown>> | null;
   subscription_ids: ColumnType<string[] | null, string[] | null, string[] | null>;
   generation: Generated<number>;
   state: 'queued' | 'running' | 'done';
@@ -39,7 +42,14 @@ export interface PushJobsTable {
   finished_at: Timestamp | null;
 }
 
+export interface NotificationPushesTable {
+  event_id: string;
+  recipients: number;
+  queued_at: Timestamp;
+}
+
 export interface PushTables {
+  notification_pushes: NotificationPushesTable;
   platform_settings: PlatformSettingsTable;
   push_subscriptions: PushSubscriptionsTable;
   push_jobs: PushJobsTable;
