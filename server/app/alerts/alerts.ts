@@ -8,6 +8,7 @@ import { agencyScope, type Actor } from '../../domain/access/index.ts';
 import {
   ALERT_LIMITS,
   checkAlertContent,
+  ALERT_STATE_NAMES,
   decideAlertAction,
   isHigherLevel,
   ISSUING_LEVELS,
@@ -124,11 +125,19 @@ function contentRow(c: AlertContent, audience: readonly Unit[], wholeArea: boole
   };
 }
 
-/** A new draft by an alert editor of the issuing agency (`agencyId`, or the only agency where they edit alerts). */
-export async function createAlert(ctx: AlertsContext, actor: Actor, draft: AlertDraft & { agencyId: string | null }): Promise<AlertRow> {
+/**
+ * A new draft by an alert editor of the issuing agency (`agencyId`, or the only agency where they edit alerts).
+ * With `updates`, the draft updates an alert the same agency sent (CAP msgType Update, referencing it): once sent,
+ * it supersedes the original for other systems, and residents get it as a new alert.
+ */
+export async function createAlert(ctx: AlertsContext, actor: Actor, draft: AlertDraft & { agencyId: string | null; updates?: string | null }): Promise<AlertRow> {
   if (actor.kind === 'anonymous') throw new AppError('UNAUTHENTICATED');
   const editing = actor.kind === 'staff' ? [...new Set(actor.memberships.filter((m) => m.role === 'alert_editor').map((m) => m.agencyId))] : [];
-  const agencyId = draft.agencyId ?? (editing.length === 1 ? editing[0]! : null);
+  const original = draft.updates ? await findAlert(ctx.db, { id: draft.updates }) : undefined;
+  if (draft.updates && (!original || !editing.includes(original.issuing_agency_id))) throw new AppError('NOT_FOUND');
+  if (original && original.state !== 'sent')
+    throw new AppError('ALERT_TRANSITION_NOT_ALLOWED', { detail: { vi: `Chỉ cập nhật được thông báo đang có hiệu lực; thông báo ${original.code} đang “${ALERT_STATE_NAMES[original.state]}”`, en: 'Only a sent alert can be updated' } });
+  const agencyId = original?.issuing_agency_id ?? draft.agencyId ?? (editing.length === 1 ? editing[0]! : null);
   if (agencyId === null) {
     if (editing.length === 0) throw new AppError('FORBIDDEN', { detail: { vi: 'R-15.5: chỉ người soạn thông báo của một đơn vị được tạo thông báo', en: 'R-15.5: only an alert editor of a unit creates alerts' } });
     throw invalid([{ field: 'body.agencyId', message: 'Bạn soạn thông báo cho nhiều đơn vị: hãy chọn đơn vị phát hành' }]);
@@ -150,7 +159,8 @@ export async function createAlert(ctx: AlertsContext, actor: Actor, draft: Alert
       level: issuer.level,
       ...contentRow(content, audience, !draft.communes?.length),
       state: 'draft',
-      references_alert_id: null,
+      ...(original ? { msg_type: 'Update' as const } : {}),
+      references_alert_id: original?.id ?? null,
       created_by: actor.userId,
       created_at: w.now,
       updated_at: w.now,
@@ -161,7 +171,7 @@ export async function createAlert(ctx: AlertsContext, actor: Actor, draft: Alert
       return_comment: null,
       resend_override: null,
     });
-    await w.audit({ action: 'alert.create', subjectType: ALERT_SUBJECT, subjectId: row.id, toState: 'draft', payload: { code: row.code, level: row.level, audience: row.audience_units } });
+    await w.audit({ action: 'alert.create', subjectType: ALERT_SUBJECT, subjectId: row.id, toState: 'draft', payload: { code: row.code, level: row.level, audience: row.audience_units, ...(original ? { updates: original.code } : {}) } });
     return row;
   });
 }

@@ -17,6 +17,8 @@ export interface PublicAlert {
   units: { code: string; name: string }[];
   /** The boundary of each audience unit (GeoJSON geometry), when known. */
   boundaries: unknown[];
+  /** The alert it updates (CAP Update). */
+  updates: AlertRow | undefined;
 }
 
 export async function publicAlert(ctx: PublicContext, code: string): Promise<PublicAlert> {
@@ -25,7 +27,8 @@ export async function publicAlert(ctx: PublicContext, code: string): Promise<Pub
   const ref = await referenceData(ctx);
   const units = alert.audience_units.map((c) => ({ code: c, name: ref.unit(alert.structure_version, c)?.fullName ?? c }));
   const boundaries = (await Promise.all(alert.audience_units.map((c) => findBoundary(ctx.db, alert.structure_version, c)))).flatMap((b) => (b ? [b.geometry] : []));
-  return { alert, issuerName: ref.agency(alert.issuing_agency_id)?.name ?? '', units, boundaries };
+  const updates = alert.references_alert_id ? await findAlert(ctx.db, { id: alert.references_alert_id }) : undefined;
+  return { alert, issuerName: ref.agency(alert.issuing_agency_id)?.name ?? '', units, boundaries, updates };
 }
 
 export async function publicAlertsInForce(ctx: PublicContext, limit = 200): Promise<{ alert: AlertRow; issuerName: string }[]> {

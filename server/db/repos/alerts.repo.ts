@@ -73,25 +73,35 @@ export async function residentInbox(
   if (f.keys.length === 0) return { rows: [], total: 0, unread: 0 };
   const keys = sql`${[...f.keys]}::text[]`;
   const readExpr = sql<boolean>`(a.sent_at <= coalesce(m.read_up_to, '-infinity'::timestamptz) OR r.alert_id IS NOT NULL)`;
-  const base = q
+  const unreadWhere = sql<boolean>`NOT ${readExpr} AND a.state = 'sent' AND a.expires_at > ${f.now}`;
+  let base = q
     .selectFrom('alerts as a')
     .leftJoin('alert_read_marks as m', (j) => j.on('m.user_id', '=', f.userId))
-    .leftJoin('alert_reads as r', (j) => j.onRef('r.alert_id', '=', 'a.id').on('r.user_id', '=', f.userId))
+    // The resident's single reads first, then joined: one small hash, not a probe per alert.
+    .leftJoin(q.selectFrom('alert_reads').select('alert_id').where('user_id', '=', f.userId).as('r'), 'r.alert_id', 'a.id')
     .where('a.sent_at', 'is not', null)
     .where(sql<boolean>`a.audience_keys && ${keys}`);
-  const unreadWhere = sql<boolean>`NOT ${readExpr} AND a.state = 'sent' AND a.expires_at > ${f.now}`;
-  const counts = await base
-    .select([sql<number>`count(*)`.as('total'), sql<number>`count(*) FILTER (WHERE ${unreadWhere})`.as('unread')])
-    .executeTakeFirstOrThrow();
-  const rows = await (f.unreadOnly ? base.where(unreadWhere) : base)
+  if (f.unreadOnly) base = base.where(unreadWhere);
+  // One pass: the page and, over the whole match (window functions run before LIMIT), the counts.
+  const rows = await base
     .selectAll('a')
-    .select(readExpr.as('read'))
+    .select([readExpr.as('read'), sql<number>`count(*) OVER ()`.as('total_count'), sql<number>`count(*) FILTER (WHERE ${unreadWhere}) OVER ()`.as('unread_count')])
     .orderBy('a.sent_at', 'desc')
     .orderBy('a.id', 'desc')
     .limit(f.limit)
     .offset(f.offset)
     .execute();
-  return { rows, total: f.unreadOnly ? Number(counts.unread) : Number(counts.total), unread: Number(counts.unread) };
+  if (rows.length === 0 && f.offset > 0) {
+    // A page past the end: the counts still say how many there are.
+    const c = await base.select([sql<number>`count(*)`.as('total_count'), sql<number>`count(*) FILTER (WHERE ${unreadWhere})`.as('unread_count')]).executeTakeFirstOrThrow();
+    return { rows: [], total: Number(c.total_count), unread: Number(c.unread_count) };
+  }
+  const first = rows[0];
+  return {
+    rows: rows.map(({ total_count: _t, unread_count: _u, ...a }) => a),
+    total: first ? Number(first.total_count) : 0,
+    unread: first ? Number(first.unread_count) : 0,
+  };
 }
 
 /** Moves the account's marker forward to `upTo` (never back). */

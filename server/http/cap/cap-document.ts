@@ -50,10 +50,10 @@ function capPolygon(ring: readonly (readonly [number, number])[]): string | null
 const EVENT: Record<AlertRow['kind'], string> = { warning: 'Cảnh báo', information: 'Thông tin' };
 
 /**
- * The CAP message of a sent alert — or, when it was cancelled after being sent, the Cancel message that
- * references it.
+ * The CAP message of a sent alert (an Update referencing the alert it updates) — or, when it was cancelled after
+ * being sent, the Cancel message that references it.
  */
-export function capDocument(a: AlertRow, o: { issuerName: string; area: CapArea; webUrl: string }): string {
+export function capDocument(a: AlertRow, o: { issuerName: string; area: CapArea; webUrl: string; updates?: AlertRow | undefined }): string {
   const cancelled = a.state === 'cancelled' && a.cancelled_at !== null;
   const doc = create({ version: '1.0', encoding: 'UTF-8' }).ele(CAP_NAMESPACE, 'alert');
   doc.ele('identifier').txt(capIdentifier(a, cancelled));
@@ -62,7 +62,9 @@ export function capDocument(a: AlertRow, o: { issuerName: string; area: CapArea;
   doc.ele('status').txt('Actual');
   doc.ele('msgType').txt(cancelled ? 'Cancel' : a.msg_type);
   doc.ele('scope').txt('Public');
+  // A Cancel references the message it cancels; an Update, the alert it updates.
   if (cancelled) doc.ele('references').txt(`${CAP_SENDER},${capIdentifier(a)},${capTime(a.sent_at!)}`);
+  else if (o.updates?.sent_at) doc.ele('references').txt(`${CAP_SENDER},${capIdentifier(o.updates)},${capTime(o.updates.sent_at)}`);
   const info = doc.ele('info');
   info.ele('language').txt('vi-VN');
   info.ele('category').txt(a.category);

@@ -77,12 +77,19 @@ export default async function alertsRoutes(app: App): Promise<void> {
         tags: ['alerts'],
         summary: 'Soạn thông báo, cảnh báo gửi người dân trên địa bàn (người soạn thông báo của đơn vị; R-15.5, R-16.1, R-17.1)',
         security: [{ bearer: [] }],
-        body: Type.Object({ ...DraftFields, agencyId: Type.Optional(Type.String({ format: 'uuid', description: 'Đơn vị phát hành, khi bạn soạn cho nhiều đơn vị' })) }, Strict),
+        body: Type.Object(
+          {
+            ...DraftFields,
+            agencyId: Type.Optional(Type.String({ format: 'uuid', description: 'Đơn vị phát hành, khi bạn soạn cho nhiều đơn vị' })),
+            updates: Type.Optional(Type.String({ format: 'uuid', description: 'Cập nhật một thông báo đơn vị đã gửi (CAP msgType Update)' })),
+          },
+          Strict,
+        ),
       },
     },
     async (req, reply) => {
-      const { agencyId, ...rest } = req.body;
-      const row = await createAlert(ctx, req.actor, { ...draftOf(rest), agencyId: agencyId ?? null });
+      const { agencyId, updates, ...rest } = req.body;
+      const row = await createAlert(ctx, req.actor, { ...draftOf(rest), agencyId: agencyId ?? null, updates: updates ?? null });
       return reply.code(201).send(await staffView(row));
     },
   );

@@ -61,3 +61,20 @@ test('R-18.5 the Atom index lists the alerts in force with links to their CAP do
   assert.ok(!(await t.app.inject({ url: '/cap/alerts.atom' })).body.includes(city.code));
   assert.equal((await t.app.inject({ url: '/cap/alerts/khong-co.xml' })).statusCode, 400);
 });
+
+test('R-18.5 an update of a sent alert is a CAP Update referencing it; only the issuing unit updates, and only what it sent', async () => {
+  const t = await alertsTestApp();
+  const city = await t.send(t.cityEditor, t.cityApprover);
+  t.clock.set(vietnamTime(2026, 3, 2, 15, 0));
+  const update = await t.send(t.cityEditor, t.cityApprover, { updates: city.id, title: 'Cập nhật: mưa lớn kéo dài đến sáng thứ Năm', body: 'Mưa to đến rất to kéo dài đến sáng thứ Năm; lượng mưa có nơi trên 200 mm. Người dân tiếp tục hạn chế ra đường.' });
+  assert.equal(update.msgType, 'Update');
+  const doc = (await t.app.inject({ url: `/cap/alerts/${update.code}.xml` })).body;
+  await assertValidCap(doc);
+  assert.match(doc, /<msgType>Update<\/msgType>/);
+  assert.match(doc, new RegExp(`<references>ihanoi\\.hanoi\\.gov\\.vn,ihanoi\\.hanoi\\.gov\\.vn\\.${city.code},2026-03-02T09:00:00\\+07:00</references>`));
+  const other = await t.app.inject({ method: 'POST', url: '/api/v1/alerts', headers: t.hkEditor, payload: t.draft({ updates: city.id }) });
+  assert.equal(other.statusCode, 404, 'another unit cannot update the city’s alert');
+  const draft = await t.post(t.hkEditor, '/api/v1/alerts', t.draft({ title: 'Bản nháp của phường' }), 201);
+  const notSent = await t.app.inject({ method: 'POST', url: '/api/v1/alerts', headers: t.hkEditor, payload: t.draft({ updates: draft.id }) });
+  assert.equal(notSent.statusCode, 409);
+});
