@@ -85,5 +85,8 @@ export interface SweepTimerOptions {
 /** Runs the sweep now and then every `everySeconds` after the previous run ended (see startRepeating). */
 export function startDeadlineSweep(ctx: SweepContext, opts: SweepTimerOptions): SweepTimer {
   const runSweep = opts.sweep ?? sweep;
-  return startRepeating(async () => opts.onSwept?.(await runSweep(ctx)), opts);
+  return startRepeating(async () => {
+    const result = await runSweep(ctx);
+    opts.onSwept?.(result);
+  }, opts);
 }
