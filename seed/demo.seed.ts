@@ -95,9 +95,9 @@ async function seedDemoAlerts(ctx: AppContext): Promise<void> {
   const commune = { editor: await actorOf('bien-tap.hoankiem'), approver: await actorOf('duyet-tin.hoankiem') };
   const now = ctx.clock.now().getTime();
   const at = (hours: number) => new Date(now + hours * HOUR);
-  const send = async (by: typeof city, hoursAgo: number, d: Omit<AlertDraft, 'links' | 'polygon' | 'communes' | 'certainty' | 'startsAt'> & { scheduledAt: Date | null }) => {
+  const send = async (by: typeof city, hoursAgo: number, d: Omit<AlertDraft, 'links' | 'polygon' | 'communes' | 'certainty' | 'startsAt' | 'attachments'> & { scheduledAt: Date | null }) => {
     const c = { ...ctx, clock: { now: () => at(-hoursAgo) } };
-    const draft: AlertDraft = { ...d, certainty: 'Likely', links: [], polygon: null, communes: null, startsAt: null };
+    const draft: AlertDraft = { ...d, certainty: 'Likely', links: [], polygon: null, communes: null, startsAt: null, attachments: [] };
     const created = await createAlert(c, by.editor, { ...draft, agencyId: null });
     const submitted = await actOnAlert(c, by.editor, created.id, { action: 'submit', version: created.version });
     await actOnAlert(c, by.approver, created.id, { action: 'approve', version: submitted.version });

@@ -119,6 +119,7 @@ export async function run(opts: { quick: boolean }): Promise<{ name: string; lin
       expiresAt: new Date(Date.now() + 2 * 86_400_000),
       scheduledAt: null,
       communes: null,
+      attachments: [],
     });
     const submitted = await actOnAlert(ctx, editor, created.id, { action: 'submit', version: created.version });
     return () => actOnAlert(ctx, approver, created.id, { action: 'approve', version: submitted.version });
@@ -159,7 +160,9 @@ export async function run(opts: { quick: boolean }): Promise<{ name: string; lin
   });
   const pk = await timed(reads, (i) => sql`SELECT id, residence_unit_code FROM users WHERE id = ${sample[(i * 7919) % sample.length]}`.execute(db));
 
-  // Push delivery to a local stub push service: every account of one commune subscribed (one device each).
+  // Push delivery to a local stub push service: every account of one commune subscribed (one device each). The
+  // publishes above queued push jobs of their own (city-wide alerts, no devices then): they are not this measure.
+  await sql`DELETE FROM push_jobs`.execute(db);
   const stub = await startPushStub();
   const device = stub.subscription('bench');
   const commune = communes[0]!;
@@ -177,7 +180,7 @@ export async function run(opts: { quick: boolean }): Promise<{ name: string; lin
   const created = await createAlert(ctx, editor, {
     agencyId: center.id, kind: 'warning', category: 'Met', severity: 'Extreme', urgency: 'Immediate', certainty: 'Observed',
     title: 'Cảnh báo khẩn: lũ quét', body: 'Nước lũ dâng nhanh, người dân khẩn trương di chuyển lên vùng cao.',
-    links: [], polygon: null, startsAt: null, expiresAt: new Date(Date.now() + 86_400_000), scheduledAt: null, communes: [commune],
+    links: [], polygon: null, startsAt: null, expiresAt: new Date(Date.now() + 86_400_000), scheduledAt: null, communes: [commune], attachments: [],
   });
   const submitted = await actOnAlert(ctx, editor, created.id, { action: 'submit', version: created.version });
   await actOnAlert(ctx, approver, created.id, { action: 'approve', version: submitted.version });

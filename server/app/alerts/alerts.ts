@@ -27,6 +27,7 @@ import { AppError, invalid } from '../../domain/errors.ts';
 import type { Unit } from '../../domain/units/index.ts';
 import { listAuditEvents } from '../../db/repos/audit.repo.ts';
 import { deliveryOfAlert } from '../../db/repos/push.repo.ts';
+import { findUpload } from '../../db/repos/uploads.repo.ts';
 import { dueScheduledAlerts, findAlert, insertAlert, listAlerts, nextAlertCode, sentAlertsSince, updateAlertIfVersion, type AlertRow } from '../../db/repos/alerts.repo.ts';
 import type { AppContext } from '../context.ts';
 import { queueAlertPush } from '../push/push.ts';
@@ -42,6 +43,23 @@ export interface AlertDraft extends Omit<AlertContent, 'startsAt' | 'scheduledAt
   scheduledAt: Date | null;
   /** Some of the issuing unit's communes (codes); none or empty: its whole area. */
   communes: readonly string[] | null;
+  /** Photos the editor uploaded (POST /api/v1/uploads), shown to residents by their public copies. */
+  attachments: readonly string[];
+}
+
+/** The attached photos: the actor's own uploads, photos with a public copy (no metadata); 400 naming each bad one. */
+async function attachmentsOf(ctx: AlertsContext, actor: Actor, ids: readonly string[]): Promise<{ uploadId: string; publicSha256: string }[]> {
+  if (ids.length > ALERT_LIMITS.attachments) throw invalid([{ field: 'body.attachments', message: `Tối đa ${ALERT_LIMITS.attachments} ảnh đính kèm` }]);
+  const problems: { field: string; message: string }[] = [];
+  const out: { uploadId: string; publicSha256: string }[] = [];
+  for (const [i, id] of ids.entries()) {
+    const u = await findUpload(ctx.db, id);
+    if (!u || actor.kind === 'anonymous' || u.owner_id !== actor.userId) problems.push({ field: `body.attachments.${i}`, message: 'Không có tệp tải lên này của bạn (tải ảnh lên trước qua /api/v1/uploads)' });
+    else if (u.kind !== 'photo' || !u.public_sha256) problems.push({ field: `body.attachments.${i}`, message: 'Chỉ đính kèm ảnh: video không có bản công khai đã xóa siêu dữ liệu' });
+    else out.push({ uploadId: u.id, publicSha256: u.public_sha256 });
+  }
+  if (problems.length) throw invalid(problems);
+  return out;
 }
 
 /** The People's Committees that issue alerts, and the rule that lets each level send to its own area. */
@@ -104,8 +122,9 @@ function contentOf(d: AlertDraft, now: Date): AlertContent {
   return { ...d, startsAt: d.startsAt ?? d.scheduledAt ?? now, scheduledAt: d.scheduledAt };
 }
 
-function contentRow(c: AlertContent, audience: readonly Unit[], wholeArea: boolean) {
+function contentRow(c: AlertContent, audience: readonly Unit[], wholeArea: boolean, attachments: readonly { uploadId: string; publicSha256: string }[]) {
   return {
+    attachments: JSON.stringify(attachments),
     kind: c.kind,
     category: c.category,
     severity: c.severity,
@@ -151,13 +170,14 @@ export async function createAlert(ctx: AlertsContext, actor: Actor, draft: Alert
   const problems = checkAlertContent(content);
   if (problems.length) throw invalid(problems);
   const audience = audienceOf(ref, issuer, draft.communes);
+  const attachments = await attachmentsOf(ctx, actor, draft.attachments);
   return unitOfWork(ctx, auditActorAt(actor, agencyId, 'alert_editor'), async (w) => {
     const row = await insertAlert(w.tx, {
       id: crypto.randomUUID(),
       code: await nextAlertCode(w.tx, civilYearOf(w.now.getTime())),
       issuing_agency_id: agencyId,
       level: issuer.level,
-      ...contentRow(content, audience, !draft.communes?.length),
+      ...contentRow(content, audience, !draft.communes?.length, attachments),
       state: 'draft',
       ...(original ? { msg_type: 'Update' as const } : {}),
       references_alert_id: original?.id ?? null,
@@ -240,7 +260,7 @@ export async function actOnAlert(ctx: AlertsContext, actor: Actor, id: string, i
     const problems = checkAlertContent(content);
     if (problems.length) throw invalid(problems);
     const audience = audienceOf(ref, issuerOf(ref, alert.issuing_agency_id), input.draft.communes);
-    changes = { ...changes, ...contentRow(content, audience, !input.draft.communes?.length) };
+    changes = { ...changes, ...contentRow(content, audience, !input.draft.communes?.length, await attachmentsOf(ctx, actor, input.draft.attachments)) };
   } else if (input.action === 'return') {
     const comment = input.comment?.trim() ?? '';
     if (comment.length < ALERT_LIMITS.commentMin) throw invalid([{ field: 'body.comment', message: `Trả lại cần ghi lý do (ít nhất ${ALERT_LIMITS.commentMin} ký tự)` }]);

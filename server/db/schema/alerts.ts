@@ -13,6 +13,8 @@ export interface AlertsTable extends Pick<AlertContent, 'kind' | 'category' | 's
   audience_keys: ColumnType<string[], string[], string[]>;
   whole_area: boolean;
   links: Json<{ title: string; url: string }[]>;
+  /** Photos attached (migration 0018): the upload and its public copy. */
+  attachments: ColumnType<{ uploadId: string; publicSha256: string }[], string | undefined, string>;
   polygon: Json<[number, number][]> | null;
   starts_at: Timestamp;
   expires_at: Timestamp;

@@ -30,7 +30,7 @@ export type AlertState = (typeof ALERT_STATES)[number];
 export const ALERT_ACTIONS = ['edit', 'submit', 'return', 'approve', 'cancel'] as const;
 export type AlertAction = (typeof ALERT_ACTIONS)[number];
 
-export const ALERT_LIMITS = { titleMin: 5, titleMax: 200, bodyMin: 10, bodyMax: 5000, links: 10, commentMin: 5, overrideReasonMin: 20, maxDays: 90 } as const;
+export const ALERT_LIMITS = { titleMin: 5, titleMax: 200, bodyMin: 10, bodyMax: 5000, links: 10, attachments: 5, commentMin: 5, overrideReasonMin: 20, maxDays: 90 } as const;
 
 export interface AlertContent {
   kind: AlertKind;

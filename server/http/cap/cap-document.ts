@@ -53,7 +53,7 @@ const EVENT: Record<AlertRow['kind'], string> = { warning: 'Cảnh báo', inform
  * The CAP message of a sent alert (an Update referencing the alert it updates) — or, when it was cancelled after
  * being sent, the Cancel message that references it.
  */
-export function capDocument(a: AlertRow, o: { issuerName: string; area: CapArea; webUrl: string; updates?: AlertRow | undefined }): string {
+export function capDocument(a: AlertRow, o: { issuerName: string; area: CapArea; webUrl: string; baseUrl: string; updates?: AlertRow | undefined }): string {
   const cancelled = a.state === 'cancelled' && a.cancelled_at !== null;
   const doc = create({ version: '1.0', encoding: 'UTF-8' }).ele(CAP_NAMESPACE, 'alert');
   doc.ele('identifier').txt(capIdentifier(a, cancelled));
@@ -78,6 +78,12 @@ export function capDocument(a: AlertRow, o: { issuerName: string; area: CapArea;
   info.ele('headline').txt(cancelled ? `Hủy: ${a.title}` : a.title);
   info.ele('description').txt(a.body);
   info.ele('web').txt(o.webUrl);
+  a.attachments.forEach((x, i) => {
+    const r = info.ele('resource');
+    r.ele('resourceDesc').txt(`Ảnh đính kèm ${i + 1}`);
+    r.ele('mimeType').txt('image/jpeg');
+    r.ele('uri').txt(`${o.baseUrl}/api/v1/media/${x.publicSha256}`);
+  });
   const area = info.ele('area');
   area.ele('areaDesc').txt(o.area.units.map((u) => u.name).join('; '));
   const rings = a.polygon ? [a.polygon.map(([lat, lng]) => [lng, lat] as const)] : o.area.rings;

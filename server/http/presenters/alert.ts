@@ -31,6 +31,7 @@ function content(a: AlertRow) {
     title: a.title,
     body: a.body,
     links: a.links,
+    attachments: a.attachments.map((x) => ({ url: `/api/v1/media/${x.publicSha256}` })),
     polygon: a.polygon,
     startsAt: formatVietnamTime(a.starts_at),
     expiresAt: formatVietnamTime(a.expires_at),

@@ -35,6 +35,7 @@ const DraftFields = {
   startsAt: Type.Optional(When('Bắt đầu hiệu lực; mặc định lúc gửi')),
   expiresAt: When('Hết hiệu lực'),
   scheduledAt: Type.Optional(When('Hẹn giờ gửi; không ghi: gửi ngay khi được duyệt')),
+  attachments: Type.Optional(Type.Array(Type.String({ format: 'uuid' }), { maxItems: ALERT_LIMITS.attachments * 2, description: 'Ảnh đính kèm: mã các ảnh bạn đã tải lên (POST /api/v1/uploads)' })),
   communes: Type.Optional(Type.Array(Type.String({ pattern: '^[0-9]{2,5}$' }), { maxItems: 200, description: 'Chỉ gửi đến một số xã/phường trong địa bàn (mã đơn vị); mặc định toàn địa bàn' })),
 };
 const DraftBody = Type.Object(DraftFields, Strict);
@@ -61,6 +62,7 @@ function draftOf(b: Static<typeof DraftBody>): AlertDraft {
     expiresAt: at(b.expiresAt, 'expiresAt') ?? new Date(NaN),
     scheduledAt: at(b.scheduledAt, 'scheduledAt'),
     communes: b.communes ?? null,
+    attachments: b.attachments ?? [],
   };
   if (problems.length) throw invalid(problems);
   return draft;

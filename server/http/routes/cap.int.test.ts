@@ -5,6 +5,8 @@ import { test } from 'node:test';
 import { validateXML } from 'xmllint-wasm';
 import { vietnamTime } from '../../domain/calendar/index.ts';
 import { alertsTestApp } from '../../../test/alerts.ts';
+import { upload } from '../../../test/uploads.ts';
+import { minimalVideo, phoneJpeg } from '../../adapters/media/fixtures/images.ts';
 
 const XSD = readFileSync(new URL('../../../data/cap/CAP-v1.2.xsd', import.meta.url), 'utf8');
 
@@ -77,4 +79,27 @@ test('R-18.5 an update of a sent alert is a CAP Update referencing it; only the 
   const draft = await t.post(t.hkEditor, '/api/v1/alerts', t.draft({ title: 'Bản nháp của phường' }), 201);
   const notSent = await t.app.inject({ method: 'POST', url: '/api/v1/alerts', headers: t.hkEditor, payload: t.draft({ updates: draft.id }) });
   assert.equal(notSent.statusCode, 409);
+});
+
+test('issue 6 R-5.7 an alert carries the editor’s photos: residents get their public copies, CAP lists them as resources; others’ uploads and videos are refused', async () => {
+  const t = await alertsTestApp();
+  const photo = await upload(t.app, t.hkEditor, [{ name: 'cay-do.jpg', bytes: await phoneJpeg({ gps: true }) }]);
+  assert.equal(photo.statusCode, 201, photo.body);
+  const photoId = photo.json().items[0].id as string;
+  const a = await t.resident(t.hkUnit);
+  const sent = await t.send(t.hkEditor, t.hkApprover, { attachments: [photoId] });
+  const item = (await t.inbox(a.h)).items[0] as unknown as { attachments: { url: string }[] };
+  assert.equal(item.attachments.length, 1);
+  const image = await t.app.inject({ url: item.attachments[0]!.url });
+  assert.equal(image.statusCode, 200);
+  assert.equal(image.headers['content-type'], 'image/jpeg');
+  const doc = (await t.app.inject({ url: `/cap/alerts/${sent.code}.xml` })).body;
+  await assertValidCap(doc);
+  assert.match(doc, /<resource>\s*<resourceDesc>Ảnh đính kèm 1<\/resourceDesc>\s*<mimeType>image\/jpeg<\/mimeType>\s*<uri>http:\/\/localhost(:\d+)?\/api\/v1\/media\/[0-9a-f]{64}<\/uri>/);
+
+  const video = await upload(t.app, t.hkEditor, [{ name: 'clip.mp4', bytes: minimalVideo() }]);
+  const videoId = video.json().items[0].id as string;
+  const bad = await t.app.inject({ method: 'POST', url: '/api/v1/alerts', headers: t.cityEditor, payload: t.draft({ attachments: [photoId, videoId] }) });
+  assert.equal(bad.statusCode, 400);
+  assert.deepEqual(bad.json().errors.map((e: { field: string }) => e.field), ['body.attachments.0', 'body.attachments.1'], 'another editor’s photo; and any video');
 });

@@ -41,6 +41,7 @@ export default async function capRoutes(app: App): Promise<void> {
         issuerName: p.issuerName,
         area: { units: p.units, rings: p.boundaries.flatMap(outerRings) },
         webUrl: `${base(req)}/cap/alerts/${code}.xml`,
+        baseUrl: base(req),
         updates: p.updates,
       });
       return reply.type('application/cap+xml; charset=utf-8').send(xml);
