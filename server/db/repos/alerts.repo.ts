@@ -74,13 +74,17 @@ export async function residentInbox(
   const keys = sql`${[...f.keys]}::text[]`;
   const readExpr = sql<boolean>`(a.sent_at <= coalesce(m.read_up_to, '-infinity'::timestamptz) OR r.alert_id IS NOT NULL)`;
   const unreadWhere = sql<boolean>`NOT ${readExpr} AND a.state = 'sent' AND a.expires_at > ${f.now}`;
+  // The resident's alerts first, through the audience index (materialized: left to itself, the planner walks the
+  // sent_at index and filters nearly every alert — 4 ms against 2 ms at 10,000 alerts), then read state and order.
   let base = q
-    .selectFrom('alerts as a')
+    .with(
+      (cte) => cte('a').materialized(),
+      (w) => w.selectFrom('alerts').selectAll().where('sent_at', 'is not', null).where(sql<boolean>`audience_keys && ${keys}`),
+    )
+    .selectFrom('a')
     .leftJoin('alert_read_marks as m', (j) => j.on('m.user_id', '=', f.userId))
     // The resident's single reads first, then joined: one small hash, not a probe per alert.
-    .leftJoin(q.selectFrom('alert_reads').select('alert_id').where('user_id', '=', f.userId).as('r'), 'r.alert_id', 'a.id')
-    .where('a.sent_at', 'is not', null)
-    .where(sql<boolean>`a.audience_keys && ${keys}`);
+    .leftJoin(q.selectFrom('alert_reads').select('alert_id').where('user_id', '=', f.userId).as('r'), 'r.alert_id', 'a.id');
   if (f.unreadOnly) base = base.where(unreadWhere);
   // One pass: the page and, over the whole match (window functions run before LIMIT), the counts.
   const rows = await base
