@@ -226,14 +226,13 @@ async function repeatedHigherAlert(ctx: AlertsContext, ref: ReferenceData, alert
   return resentContent({ level: alert.level, title: alert.title, body: alert.body, audience }, earlier, (v, c) => ref.unit(v, c));
 }
 
-/** Sends now: the alert becomes visible in its residents' inboxes (one row changed, whatever the audience). */
-async function send(w: Work, alert: AlertRow): Promise<AlertRow> {
-  const sent = await updateAlertIfVersion(w.tx, alert.id, alert.version, { state: 'sent', sent_at: w.now, updated_at: w.now });
-  if (!sent) throw new AppError('ALERT_VERSION_CONFLICT');
-  await w.audit({ action: 'alert.send', subjectType: ALERT_SUBJECT, subjectId: alert.id, fromState: alert.state, toState: 'sent', payload: { code: alert.code, audience: alert.audience_units } });
-  // Web push starts once this commits: one job row, whatever the audience.
-  await queueAlertPush(w.tx, alert.id, w.now);
-  return sent;
+/**
+ * What sending adds to the alert's state change (the row now `sent`, `sent_at` set, in the same unit of work): the
+ * send event and the push job — one row each, whatever the audience.
+ */
+async function recordSent(w: Work, sent: AlertRow, fromState: AlertState): Promise<void> {
+  await w.audit({ action: 'alert.send', subjectType: ALERT_SUBJECT, subjectId: sent.id, fromState, toState: 'sent', payload: { code: sent.code, audience: sent.audience_units } });
+  await queueAlertPush(w.tx, sent.id, w.now);
 }
 
 export async function actOnAlert(ctx: AlertsContext, actor: Actor, id: string, input: AlertActionInput): Promise<AlertRow> {
@@ -285,8 +284,8 @@ export async function actOnAlert(ctx: AlertsContext, actor: Actor, id: string, i
       changes.resend_override = JSON.stringify({ alertId: repeated.alert.id, code: repeated.alert.code, similarity: repeated.similarity, reason });
       payload = { ...payload, resendOverride: { code: repeated.alert.code, similarity: repeated.similarity, reason } };
     }
-    // Approval sends (below) or schedules: the approve event, then the send event.
-    if (decision.to === 'sent') changes.state = 'submitted';
+    // Approval sends now (the approve event, then the send event) or schedules.
+    if (decision.to === 'sent') changes.sent_at = now;
   } else if (input.action === 'cancel') {
     changes = { ...changes, cancelled_at: now };
   }
@@ -295,7 +294,8 @@ export async function actOnAlert(ctx: AlertsContext, actor: Actor, id: string, i
     const updated = await updateAlertIfVersion(w.tx, alert.id, alert.version, changes);
     if (!updated) throw new AppError('ALERT_VERSION_CONFLICT');
     await w.audit({ action: `alert.${input.action}`, subjectType: ALERT_SUBJECT, subjectId: alert.id, fromState: alert.state, toState: decision.to, payload });
-    return input.action === 'approve' && decision.to === 'sent' ? send(w, updated) : updated;
+    if (input.action === 'approve' && decision.to === 'sent') await recordSent(w, updated, alert.state);
+    return updated;
   });
 }
 
@@ -311,15 +311,11 @@ export async function sendDueAlerts(ctx: AlertsContext, limit = 100): Promise<{ 
         await w.audit({ action: 'alert.expireUnsent', subjectType: ALERT_SUBJECT, subjectId: alert.id, fromState: 'scheduled', toState: 'cancelled', payload: { code: alert.code } });
         expired++;
       } else {
-        const done = await send(w, alert).then(
-          () => true,
-          (err: unknown) => {
-            // Another server sent it first.
-            if (err instanceof AppError && err.code === 'ALERT_VERSION_CONFLICT') return false;
-            throw err;
-          },
-        );
-        if (done) sent++;
+        const done = await updateAlertIfVersion(w.tx, alert.id, alert.version, { state: 'sent', sent_at: w.now, updated_at: w.now });
+        // Undefined: another server sent it first.
+        if (!done) return;
+        await recordSent(w, done, 'scheduled');
+        sent++;
       }
     });
   }

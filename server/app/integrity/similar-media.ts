@@ -10,7 +10,7 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import { PHOTO_HASH_MAX_SEARCH_DISTANCE } from '../../domain/integrity/similarity/index.ts';
-import { evidenceMatching, uploadsForSimilarity } from '../../db/repos/similarity.repo.ts';
+import { evidenceMatching, uploadsForSimilarity, type EvidenceMatchRow } from '../../db/repos/similarity.repo.ts';
 import type { DB } from '../../db/schema.ts';
 
 /**
@@ -21,18 +21,10 @@ import type { DB } from '../../db/schema.ts';
  */
 export const SIMILAR_PHOTO_MAX_DISTANCE = 8;
 
-export interface SimilarUpload {
+/** A match of one of the looked-up uploads: which one, and the other report's evidence it matches. */
+export interface SimilarUpload extends EvidenceMatchRow {
   /** The upload of the submission that was looked up. */
   uploadId: string;
-  /** The matching evidence of another report (the same upload id when the same owner sent the same bytes). */
-  matchUploadId: string;
-  matchReportId: string;
-  matchReporterId: string;
-  matchSubmittedAt: Date;
-  /** Hamming distance of the perceptual hashes (0–64); 0 for exact copies. */
-  distance: number;
-  /** The very same bytes (SHA-256). */
-  exact: boolean;
 }
 
 /**

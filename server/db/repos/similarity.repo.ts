@@ -92,11 +92,14 @@ export async function uploadsForSimilarity(q: Q, ids: readonly string[]): Promis
 }
 
 export interface EvidenceMatchRow {
+  /** The matching evidence of another report (the same upload id when the same owner sent the same bytes). */
   matchUploadId: string;
   matchReportId: string;
   matchReporterId: string;
   matchSubmittedAt: Date;
+  /** Hamming distance of the perceptual hashes (0–64); 0 for exact copies. */
   distance: number;
+  /** The very same bytes (SHA-256). */
   exact: boolean;
 }
 

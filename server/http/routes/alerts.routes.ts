@@ -12,6 +12,7 @@ import { parseVietnamInstant } from '../../domain/calendar/index.ts';
 import { invalid, type FieldProblem } from '../../domain/errors.ts';
 import { presentAlertEvent, presentResidentAlert, presentStaffAlert } from '../presenters/alert.ts';
 import type { App } from '../app.ts';
+import { readMarksBody, readMarksOf } from '../read-marks.ts';
 
 const Strict = { additionalProperties: false } as const;
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) }, Strict);
@@ -174,14 +175,10 @@ export default async function alertsRoutes(app: App): Promise<void> {
         tags: ['alerts'],
         summary: 'Đánh dấu đã đọc: mọi thông báo đến hết một thông báo (upTo), hoặc từng thông báo (ids)',
         security: [{ bearer: [] }],
-        body: Type.Object({ upTo: Type.Optional(Type.String({ format: 'uuid' })), ids: Type.Optional(Type.Array(Type.String({ format: 'uuid' }), { minItems: 1, maxItems: 100 })) }, Strict),
+        body: readMarksBody(100),
       },
     },
-    async (req) => {
-      const { upTo, ids } = req.body;
-      if ((upTo === undefined) === (ids === undefined)) throw invalid([{ field: 'body', message: 'Gửi đúng một trong hai: upTo hoặc ids' }]);
-      return markResidentAlertsRead(ctx, req.actor, upTo !== undefined ? { upTo } : { ids: ids! });
-    },
+    async (req) => markResidentAlertsRead(ctx, req.actor, readMarksOf(req.body)),
   );
 
   app.get(

@@ -5,11 +5,10 @@
  */
 import { Type } from 'typebox';
 import { markNotificationsRead, inboxOf } from '../../app/notifications/inbox.ts';
-import { invalid } from '../../domain/errors.ts';
 import type { App } from '../app.ts';
+import { readMarksBody, readMarksOf } from '../read-marks.ts';
 
 const Strict = { additionalProperties: false } as const;
-const EventId = Type.String({ format: 'uuid' });
 
 const Notification = Type.Object(
   {
@@ -67,15 +66,10 @@ export default async function notificationsRoutes(app: App): Promise<void> {
         tags: ['reports'],
         summary: 'Đánh dấu đã đọc: các thông báo `ids`, hoặc mọi thông báo đến hết `upTo` (kể cả nó)',
         security: [{ bearer: [] }],
-        body: Type.Object({ upTo: Type.Optional(EventId), ids: Type.Optional(Type.Array(EventId, { minItems: 1, maxItems: 200 })) }, Strict),
+        body: readMarksBody(200),
         response: { 200: Type.Object({ marked: Type.Integer(), unread: Type.Integer() }, Strict) },
       },
     },
-    async (req) => {
-      const { upTo, ids } = req.body;
-      if ((upTo === undefined) === (ids === undefined))
-        throw invalid([{ field: 'body', message: 'Gửi một trong hai: upTo (mã thông báo) hoặc ids (danh sách mã thông báo)' }]);
-      return markNotificationsRead(ctx, req.actor, upTo !== undefined ? { upTo } : { ids: ids ?? [] });
-    },
+    async (req) => markNotificationsRead(ctx, req.actor, readMarksOf(req.body)),
   );
 }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { findUserById } from '../../db/repos/accounts.repo.ts';
 import { findAgency } from '../../db/repos/agencies.repo.ts';
+import type { SanctionView } from '../../app/accounts/sanctions.ts';
 import { listAuditEvents } from '../../db/repos/audit.repo.ts';
 import { MS_PER_DAY, formatVietnamTime, vietnamTime } from '../../domain/calendar/index.ts';
 import { testApp } from '../../../test/context.ts';
@@ -9,17 +10,6 @@ import { createCitizen, createStaff, signInHeaders } from '../../../test/factori
 import { fieldReportBody, reportAction, reportActionOk } from '../../../test/reports.ts';
 
 type H = Record<string, string>;
-
-interface SanctionItem {
-  id: string;
-  userId: string;
-  reason: string;
-  startsAt: string;
-  endsAt: string;
-  reportCode: string;
-  inForce: boolean;
-  lifted: { at: string; by: string; reason: string } | null;
-}
 
 async function setup() {
   const t = await testApp();
@@ -48,7 +38,7 @@ async function setup() {
   const sanctions = async (h: H, qs = '') => {
     const res = await app.inject({ url: `/api/v1/admin/sanctions${qs}`, headers: h });
     assert.equal(res.statusCode, 200, res.body);
-    return res.json() as { total: number; items: SanctionItem[] };
+    return res.json() as { total: number; items: SanctionView[] };
   };
   return { ...t, center, sxd, operator, operatorH, admin, adminH, citizen, submitRes, submit, reject, accept, sanctions };
 }
