@@ -22,7 +22,7 @@ test('R-4.1 demo logins: one verified citizen and one staff account per role, ea
   }
 });
 
-test('issue 6 the demo seed fills the demo citizen’s alert inbox and the CAP feed: city and commune alerts, one expired, one scheduled', async () => {
+test('R-15 R-17 issue 6 the demo seed fills the demo citizen’s alert inbox and the CAP feed: city and commune alerts, one expired, one scheduled', async () => {
   const { app, ctx } = await testApp();
   const logins = await seedDemo(ctx);
   const citizen = logins.find((l) => l.role === 'citizen')!;

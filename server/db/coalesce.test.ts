@@ -6,7 +6,7 @@ import { coalesce, eachAloneOnFailure } from './coalesce.ts';
 
 const tick = () => new Promise<void>((r) => setImmediate(r));
 
-test('ADR 0007 a lone call goes out at once; calls made while the slot is busy are gathered into one batch', async () => {
+test('R-5 ADR 0007 a lone call goes out at once; calls made while the slot is busy are gathered into one batch', async () => {
   const batches: number[][] = [];
   let finish!: () => void;
   const gate = new Promise<void>((r) => (finish = r));
@@ -29,7 +29,7 @@ test('ADR 0007 a lone call goes out at once; calls made while the slot is busy a
   assert.deepEqual(batches, [[1], [2, 3, 4], [5]], 'gathered in call order, at most maxBatch a statement');
 });
 
-test('ADR 0007 property: whatever the batching and the failures, every caller gets its own outcome', async () => {
+test('R-5 ADR 0007 property: whatever the batching and the failures, every caller gets its own outcome', async () => {
   await fc.assert(
     fc.asyncProperty(
       fc.array(fc.record({ value: fc.integer(), bad: fc.boolean(), delay: fc.nat(3) }), { minLength: 1, maxLength: 40 }),

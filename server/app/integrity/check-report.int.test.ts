@@ -65,7 +65,7 @@ test('R-6.2c a same-category report still being handled within 250 m is shown to
   assert.deepEqual((await t.findingsSeenByOfficer(other.id)).filter((f) => f.check === 'nearby_report'), [], 'another category');
 });
 
-test('issue 5 the checks run after the answer when a report is submitted, and the sweep runs those that were missed', async () => {
+test('R-6.2 issue 5 the checks run after the answer when a report is submitted, and the sweep runs those that were missed', async () => {
   const eager = await integrityTestApp({ integrityCheckOnSubmit: true });
   const r = await eager.submit((await eager.citizen()).h);
   let checkedAt: Date | null = null;

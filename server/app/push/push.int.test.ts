@@ -28,7 +28,7 @@ async function withSubscribers() {
   return { ...t, a, b, c, devices, got, delivery };
 }
 
-test('issue 6 a commune alert is pushed to its residents’ devices only; gone subscriptions are removed; a busy push service is retried after backoff', async () => {
+test('R-17 issue 6 a commune alert is pushed to its residents’ devices only; gone subscriptions are removed; a busy push service is retried after backoff', async () => {
   const t = await withSubscribers();
   stub.answer(t.devices.bPhone, [410]);
   stub.answer(t.devices.aLaptop, [429]);
@@ -61,7 +61,7 @@ test('issue 6 a commune alert is pushed to its residents’ devices only; gone s
   assert.equal(t.got(t.devices.aPhone).length, 1, 'never twice');
 });
 
-test('issue 6 a runner that stopped midway: its batch is taken again once its lock expires; finished batches are not re-sent', async () => {
+test('R-15 issue 6 a runner that stopped midway: its batch is taken again once its lock expires; finished batches are not re-sent', async () => {
   const t = await withSubscribers();
   const alert = await t.send(t.hkEditor, t.hkApprover);
   assert.equal(await runPushJobs(t.ctx, sender, 1), 1, 'the fan-out only');
@@ -78,7 +78,7 @@ test('issue 6 a runner that stopped midway: its batch is taken again once its lo
   assert.equal(attempts.attempts, 2);
 });
 
-test('issue 6 an alert cancelled before its batch ran is never pushed; a refusal is final; bad subscriptions get 400', async () => {
+test('R-15.5 issue 6 an alert cancelled before its batch ran is never pushed; a refusal is final; bad subscriptions get 400', async () => {
   const t = await withSubscribers();
   const alert = await t.send(t.hkEditor, t.hkApprover);
   await runPushJobs(t.ctx, sender, 1);
@@ -103,7 +103,7 @@ test('issue 6 an alert cancelled before its batch ran is never pushed; a refusal
   assert.equal((await t.app.inject({ method: 'DELETE', url: '/api/v1/me/push-subscriptions', headers: t.a.h, payload: { endpoint: mine.endpoint } })).statusCode, 204);
 });
 
-test('issue 6 the VAPID key pair is made once and shared through the database, its private half never stored in clear', async () => {
+test('R-15 issue 6 the VAPID key pair is made once and shared through the database, its private half never stored in clear', async () => {
   const t = await alertsTestApp();
   const first = await vapidKeys(t.ctx);
   assert.deepEqual(await vapidKeys(t.ctx), first);

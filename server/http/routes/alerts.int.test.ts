@@ -156,7 +156,7 @@ test('R-16 in a three-level structure a district alert reaches its communes’ r
   assert.ok((await t.inbox(b.h)).items.some((i) => i.code === city.code));
 });
 
-test('issue 6 a scheduled alert is sent by the sweep at its time; one that expired first is never delivered; a cancelled one says so', async () => {
+test('R-15.5 issue 6 a scheduled alert is sent by the sweep at its time; one that expired first is never delivered; a cancelled one says so', async () => {
   const t = await alertsTestApp();
   const a = await t.resident(t.hkUnit);
   const scheduled = await t.send(t.hkEditor, t.hkApprover, { scheduledAt: '2026-03-02T17:00:00+07:00' });
@@ -189,7 +189,7 @@ test('issue 6 a scheduled alert is sent by the sweep at its time; one that expir
   assert.equal(refused.json().code, 'ALERT_TRANSITION_NOT_ALLOWED');
 });
 
-test('issue 6 a resident with the app open gets each alert sent to their place at once over server-sent events — not others’', async () => {
+test('R-15 R-17 issue 6 a resident with the app open gets each alert sent to their place at once over server-sent events — not others’', async () => {
   const t = await alertsTestApp({ alertStreamPollMs: 20 });
   const a = await t.resident(t.hkUnit);
   await t.app.listen({ port: 0, host: '127.0.0.1' });

@@ -81,7 +81,7 @@ test('R-18.5 an update of a sent alert is a CAP Update referencing it; only the 
   assert.equal(notSent.statusCode, 409);
 });
 
-test('issue 6 R-5.7 an alert carries the editor’s photos: residents get their public copies, CAP lists them as resources; others’ uploads and videos are refused', async () => {
+test('R-18.5 R-5.7 issue 6 an alert carries the editor’s photos: residents get their public copies, CAP lists them as resources; others’ uploads and videos are refused', async () => {
   const t = await alertsTestApp();
   const photo = await upload(t.app, t.hkEditor, [{ name: 'cay-do.jpg', bytes: await phoneJpeg({ gps: true }) }]);
   assert.equal(photo.statusCode, 201, photo.body);

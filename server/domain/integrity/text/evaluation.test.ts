@@ -9,7 +9,7 @@ const set = JSON.parse(readFileSync(new URL('../../../../test/fixtures/integrity
   items: (LabelledText & { split: string })[];
 };
 
-test('issue 5 the evaluation set has at least 300 labelled texts, each with known labels and a unique id', () => {
+test('R-6.2e R-1.3 issue 5 the evaluation set has at least 300 labelled texts, each with known labels and a unique id', () => {
   assert.ok(set.items.length >= 300, `${set.items.length}`);
   assert.equal(new Set(set.items.map((i) => i.id)).size, set.items.length);
   const known = new Set(Object.keys(set.labels));
