@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export interface Config {
   env: 'development' | 'production' | 'test';
@@ -50,6 +51,12 @@ export interface Config {
   vapidSubject: string;
   /** How often the push delivery runner looks for due jobs. */
   pushWorkerSeconds: number;
+  /** The built web app (issue 7) served at `/`; when its index.html is missing the API runs alone. */
+  webDir: string;
+  /** Optional map tile server, `{z}/{x}/{y}` template; without it maps draw only our own GeoJSON (no internet needed). */
+  mapTileUrl: string | undefined;
+  /** The tile server's required attribution, shown on every map. */
+  mapTileAttribution: string;
 }
 
 type Parser<T> = (raw: string) => T | { error: string };
@@ -79,6 +86,9 @@ const key32: Parser<string> = (raw) => {
   const bytes = /^[0-9a-fA-F]{64}$/.test(raw) ? Buffer.from(raw, 'hex') : Buffer.from(raw, 'base64');
   return bytes.length === 32 ? raw : { error: 'must be 32 bytes, as 64 hex digits or base64' };
 };
+
+const tileUrl: Parser<string> = (raw) =>
+  /^https?:\/\/[^\s]+$/.test(raw) && ['{z}', '{x}', '{y}'].every((p) => raw.includes(p)) ? raw : { error: 'must be an http(s) URL with {z}, {x} and {y}' };
 
 interface KeySpec<T> {
   parse: Parser<T>;
@@ -115,6 +125,9 @@ export const CONFIG_KEYS = {
   VAPID_PRIVATE_KEY: spec(text),
   VAPID_SUBJECT: spec(text, 'mailto:ihanoi@hanoi.gov.vn'),
   PUSH_WORKER_SECONDS: spec(int(1, 3600), 2),
+  WEB_DIR: spec(text),
+  MAP_TILE_URL: spec(tileUrl),
+  MAP_TILE_ATTRIBUTION: spec(text, '© OpenStreetMap'),
 } satisfies Record<string, KeySpec<unknown>>;
 
 export class ConfigError extends Error {
@@ -193,5 +206,8 @@ export function loadConfig(
     vapidPrivateKey: v.VAPID_PRIVATE_KEY,
     vapidSubject: v.VAPID_SUBJECT ?? 'mailto:ihanoi@hanoi.gov.vn',
     pushWorkerSeconds: v.PUSH_WORKER_SECONDS ?? 2,
+    webDir: resolve(v.WEB_DIR ?? fileURLToPath(new URL('../web/dist', import.meta.url))),
+    mapTileUrl: v.MAP_TILE_URL,
+    mapTileAttribution: v.MAP_TILE_ATTRIBUTION ?? '© OpenStreetMap',
   };
 }

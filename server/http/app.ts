@@ -22,6 +22,7 @@ import { installErrorHandling } from './error-handler.ts';
 import { LOG_REDACT_PATHS } from './log-redaction.ts';
 import { installMetrics } from './metrics.ts';
 import { registerRoutes } from './routes/index.ts';
+import { installWeb } from './web.ts';
 
 export type App = FastifyInstance<Server, IncomingMessage, ServerResponse, FastifyBaseLogger, TypeBoxTypeProvider>;
 
@@ -62,14 +63,16 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     reply.header('x-request-id', String(req.id));
   });
 
-  installErrorHandling(app);
   installMetrics(app);
 
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
+        // A configured tile server (MAP_TILE_URL) is the one outside origin the maps may load images from.
+        imgSrc: ["'self'", 'data:', 'blob:', ...(ctx.config.mapTileUrl ? [new URL(ctx.config.mapTileUrl.replace(/\{[a-z]\}/g, '0')).origin] : [])],
+        workerSrc: ["'self'"],
+        manifestSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         scriptSrc: ["'self'"],
         connectSrc: ["'self'"],
@@ -105,6 +108,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
 
   installAuth(app);
   await registerRoutes(app);
+  installErrorHandling(app, await installWeb(app, ctx.config.webDir));
   await app.ready();
   return app;
 }

@@ -8,11 +8,12 @@ import { AppError } from '../domain/errors.ts';
 import { isDatabaseUnavailable } from '../db/errors.ts';
 import { requestLang, sendProblem } from './problem.ts';
 import { fieldProblems } from './validation-messages.ts';
+import type { WebApp } from './web.ts';
 
 export const RETRY_AFTER_SECONDS = 5;
 
-export function installErrorHandling(app: FastifyInstance): void {
-  app.setNotFoundHandler((req, reply) => sendProblem(req, reply, 'ROUTE_NOT_FOUND'));
+export function installErrorHandling(app: FastifyInstance, web: WebApp | null = null): void {
+  app.setNotFoundHandler((req, reply) => web?.fallback(req, reply) ?? sendProblem(req, reply, 'ROUTE_NOT_FOUND'));
 
   app.setErrorHandler((err: FastifyError, req, reply) => {
     const lang = requestLang(req);

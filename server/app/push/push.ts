@@ -111,7 +111,7 @@ export function queueAlertPush(tx: Tx, alertId: string, at: Date): Promise<void>
 function messageOf(a: AlertRow, now: Date): PushMessage {
   const urgent = a.urgency === 'Immediate' || a.severity === 'Extreme';
   return {
-    payload: { type: 'alert', id: a.id, code: a.code, title: a.title, body: a.body.length > 300 ? `${a.body.slice(0, 297)}…` : a.body, url: `/thong-bao/${a.code}` },
+    payload: { type: 'alert', id: a.id, code: a.code, title: a.title, body: a.body.length > 300 ? `${a.body.slice(0, 297)}…` : a.body, url: `/app/alerts#${a.code}` },
     // Kept for an offline phone until the alert expires (push services keep at most about four weeks).
     ttlSeconds: Math.max(60, Math.min(28 * 86_400, Math.floor((a.expires_at.getTime() - now.getTime()) / 1000))),
     urgency: urgent ? 'high' : a.kind === 'warning' ? 'normal' : 'low',
@@ -191,18 +191,18 @@ const RECEIVING_ROLES = (Object.entries(ROLE_GRANTS) as [string, (typeof ROLE_GR
 async function noticeOf(ctx: PushContext, e: NotifiableEvent): Promise<{ userIds: string[]; payload: Record<string, unknown> } | null> {
   if (e.subjectType === 'user' && ACCOUNT_NOTIFICATION_ACTIONS.includes(e.action)) {
     if (e.actorId === e.subjectId) return null;
-    return { userIds: [e.subjectId], payload: { type: 'notice', title: accountNotificationTitle(e.action, e.payload), url: '/tai-khoan' } };
+    return { userIds: [e.subjectId], payload: { type: 'notice', title: accountNotificationTitle(e.action, e.payload), url: '/app/profile' } };
   }
   const report = await findReport(ctx.db, { id: e.subjectId });
   if (!report) return null;
-  const payload = { type: 'notice', title: notificationTitle(e.action, report.kind, report.code), url: `/phan-anh/${report.code}`, reportCode: report.code };
+  const payload = { type: 'notice', title: notificationTitle(e.action, report.kind, report.code), url: `/app/reports/${report.id}?code=${report.code}`, reportCode: report.code };
   if (e.subjectType === INTEGRITY_SUBJECT) {
     const userIds = await staffInRoles(ctx.db, {
       agencyId: report.receiving_agency_id,
       agencyRoles: RECEIVING_ROLES.filter(([, g]) => g.scope === 'agency').map(([r]) => r),
       cityRoles: RECEIVING_ROLES.filter(([, g]) => g.scope === 'city').map(([r]) => r),
     });
-    return { userIds, payload: { ...payload, urgent: true } };
+    return { userIds, payload: { ...payload, url: `/staff/reports/${report.id}`, urgent: true } };
   }
   const reporter = REPORTER_NOTIFICATION_ACTIONS.includes(e.action) && e.actorId !== report.reporter_id ? [report.reporter_id] : [];
   const followers = FOLLOWER_NOTIFICATION_ACTIONS.includes(e.action) ? await followersSince(ctx.db, report.id, e.occurredAt) : [];

@@ -4,9 +4,9 @@
  * are kept here: times with a numeric offset and no fraction (`+07:00`, never `Z`), a polygon as at least four
  * "lat,lon" pairs with the first repeated last.
  */
-import simplify from 'simplify-js';
 import { create } from 'xmlbuilder2';
 import { formatVietnamTime } from '../../domain/calendar/index.ts';
+import { simplifiedRing } from '../../domain/units/index.ts';
 import type { AlertRow } from '../../db/repos/alerts.repo.ts';
 
 export const CAP_NAMESPACE = 'urn:oasis:names:tc:emergency:cap:1.2';
@@ -28,23 +28,9 @@ export interface CapArea {
   rings: readonly (readonly (readonly [number, number])[])[];
 }
 
-/** The outer rings of a GeoJSON Polygon or MultiPolygon. */
-export function outerRings(geometry: unknown): [number, number][][] {
-  const g = geometry as { type?: string; coordinates?: unknown };
-  if (g?.type === 'Polygon') return [(g.coordinates as [number, number][][])[0]!];
-  if (g?.type === 'MultiPolygon') return (g.coordinates as [number, number][][][]).map((p) => p[0]!);
-  return [];
-}
-
 function capPolygon(ring: readonly (readonly [number, number])[]): string | null {
-  const pts = simplify(
-    ring.map(([x, y]) => ({ x, y })),
-    SIMPLIFY_DEGREES,
-  );
-  if (pts.length < 3) return null;
-  const closed = pts[0]!.x === pts[pts.length - 1]!.x && pts[0]!.y === pts[pts.length - 1]!.y ? pts : [...pts, pts[0]!];
-  if (closed.length < 4) return null;
-  return closed.map((p) => `${p.y.toFixed(5)},${p.x.toFixed(5)}`).join(' ');
+  const pts = simplifiedRing(ring, SIMPLIFY_DEGREES);
+  return pts && pts.map(([lng, lat]) => `${lat.toFixed(5)},${lng.toFixed(5)}`).join(' ');
 }
 
 const EVENT: Record<AlertRow['kind'], string> = { warning: 'Cảnh báo', information: 'Thông tin' };

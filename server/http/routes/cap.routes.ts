@@ -6,7 +6,8 @@
 import { Type } from 'typebox';
 import { publicAlert, publicAlertsInForce } from '../../app/alerts/public-alerts.ts';
 import { AppError } from '../../domain/errors.ts';
-import { capAtomFeed, capDocument, outerRings } from '../cap/cap-document.ts';
+import { outerRings } from '../../domain/units/index.ts';
+import { capAtomFeed, capDocument } from '../cap/cap-document.ts';
 import type { App } from '../app.ts';
 
 const DOC = /^(TB-\d{4}-\d{6})\.xml$/;

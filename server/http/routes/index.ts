@@ -15,6 +15,7 @@ import reportsRoutes from './reports.routes.ts';
 import sanctionsRoutes from './sanctions.routes.ts';
 import unitsRoutes from './units.routes.ts';
 import uploadsRoutes from './uploads.routes.ts';
+import webRoutes from './web.routes.ts';
 
 export async function registerRoutes(app: App): Promise<void> {
   await app.register(healthRoutes);
@@ -32,4 +33,5 @@ export async function registerRoutes(app: App): Promise<void> {
   await app.register(alertsRoutes);
   await app.register(capRoutes);
   await app.register(pushRoutes);
+  await app.register(webRoutes);
 }

@@ -8,6 +8,7 @@ import { unitBoundary } from '../../app/units/get-boundary.ts';
 import { unitDetail, type LinkedUnit } from '../../app/units/get-unit.ts';
 import { listUnits } from '../../app/units/list-units.ts';
 import { unitAt } from '../../app/units/locate-unit.ts';
+import { mapOutlines } from '../../app/units/map-outlines.ts';
 import { searchUnits } from '../../app/units/search-units.ts';
 import { structureVersions } from '../../app/units/structure-versions.ts';
 import type { App } from '../app.ts';
@@ -169,6 +170,23 @@ export default async function unitsRoutes(app: App): Promise<void> {
     async (req) => {
       const { version, items } = await searchUnits(ctx, { q: req.query.q, version: req.query.version, limit: req.query.limit ?? 10 });
       return { version, query: req.query.q, items: items.map((m) => ({ ...presentUnit(m.unit), match: m.match })) };
+    },
+  );
+
+  app.get(
+    '/api/v1/units/outlines',
+    {
+      schema: {
+        tags: ['units'],
+        summary: 'Ranh giới giản lược (~20 m) của các xã, phường hiện hành để vẽ bản đồ (GeoJSON FeatureCollection, WGS84); không cần máy chủ bản đồ nền',
+      },
+    },
+    async (req, reply) => {
+      const o = await mapOutlines(ctx);
+      reply.header('etag', o.etag).header('cache-control', 'public, max-age=3600').header('vary', 'accept-encoding').type('application/geo+json; charset=utf-8');
+      if (req.headers['if-none-match'] === o.etag) return reply.code(304).send();
+      const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+      return gzip ? reply.header('content-encoding', 'gzip').send(o.gzip) : reply.send(o.json);
     },
   );
 

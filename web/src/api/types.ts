@@ -1,0 +1,29 @@
+/**
+ * The shapes the API answers with, taken from the server's own presenters (type-only imports: nothing of the
+ * server is bundled). A presenter change that breaks a screen fails `npm run typecheck`, not a citizen.
+ */
+import type { presentOwnAccount } from '../../../server/http/presenters/reporter.ts';
+import type {
+  presentPublicReport,
+  presentPublicSummary,
+  presentReporterReport,
+  presentStaffQueueItem,
+  presentStaffReport,
+} from '../../../server/http/presenters/report.ts';
+import type { presentResidentAlert, presentStaffAlert } from '../../../server/http/presenters/alert.ts';
+
+export type Me = ReturnType<typeof presentOwnAccount>;
+export type Membership = Me['memberships'][number];
+export type PublicSummary = ReturnType<typeof presentPublicSummary>;
+export type PublicReport = ReturnType<typeof presentPublicReport> & { followers: number };
+export type ReporterReport = ReturnType<typeof presentReporterReport>;
+export type StaffReport = ReturnType<typeof presentStaffReport>;
+export type StaffQueueItem = ReturnType<typeof presentStaffQueueItem>;
+export type ResidentAlert = ReturnType<typeof presentResidentAlert>;
+export type StaffAlert = ReturnType<typeof presentStaffAlert>;
+export type Deadline = ReporterReport['deadlines'][number];
+
+export interface Page<T> {
+  total: number;
+  items: T[];
+}

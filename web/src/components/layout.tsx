@@ -1,0 +1,101 @@
+/** The frame of every page: skip link, header with navigation, language switch and session, the main area. */
+import { useEffect, useState, type ReactNode } from 'react';
+import { Link, useLocation } from 'wouter';
+import { setLang } from '../i18n/lang.ts';
+import { useLang, useT } from '../i18n/strings.ts';
+import { hasRole, isStaff, useSession } from '../session.tsx';
+import { common } from './common.strings.ts';
+
+/** Roles that see the Center's oversight figures. */
+export const OVERSEER_ROLES = ['city_overseer', 'center_operator', 'administrator'];
+
+function useOnline(): boolean {
+  const [online, setOnline] = useState(navigator.onLine);
+  useEffect(() => {
+    const up = () => setOnline(true);
+    const down = () => setOnline(false);
+    window.addEventListener('online', up);
+    window.addEventListener('offline', down);
+    return () => {
+      window.removeEventListener('online', up);
+      window.removeEventListener('offline', down);
+    };
+  }, []);
+  return online;
+}
+
+export function Layout({ children, wide = false }: { children: ReactNode; wide?: boolean }) {
+  const t = useT(common);
+  const lang = useLang();
+  const { me, signOut } = useSession();
+  const [location, navigate] = useLocation();
+  const online = useOnline();
+  const staff = isStaff(me);
+  const nav = [
+    { href: '/', label: t('navPublic'), show: true },
+    { href: '/app', label: t('navApp'), show: !staff },
+    { href: '/staff', label: t('navStaff'), show: staff },
+    { href: '/overseer', label: t('navOverseer'), show: hasRole(me, ...OVERSEER_ROLES) },
+  ].filter((n) => n.show);
+  const current = (href: string) => (href === '/' ? location === '/' || location.startsWith('/reports') : location.startsWith(href));
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('skipToContent')}
+      </a>
+      <header className="site-header">
+        <div className={wide ? 'bar wide' : 'bar'}>
+          <Link href="/" className="brand">
+            <img src="/icon.svg" alt="" width="32" height="32" />
+            <span>
+              <strong>{t('appName')}</strong> <span className="tagline">{t('appTagline')}</span>
+            </span>
+          </Link>
+          <nav aria-label={t('mainNav')} className="main-nav">
+            {nav.map((n) => (
+              <Link key={n.href} href={n.href} aria-current={current(n.href) ? 'page' : undefined}>
+                {n.label}
+              </Link>
+            ))}
+          </nav>
+          <div className="header-tools">
+            <button type="button" className="link-button" lang={lang === 'vi' ? 'en' : 'vi'} onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')} aria-label={`${t('language')}: ${t('switchLanguage')}`}>
+              {t('switchLanguage')}
+            </button>
+            {me ? (
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => {
+                  void signOut().then(() => navigate('/'));
+                }}
+              >
+                {t('signOut')} <span className="muted">({me.displayName})</span>
+              </button>
+            ) : (
+              <Link href={`/sign-in?next=${encodeURIComponent(location)}`}>{t('signIn')}</Link>
+            )}
+          </div>
+        </div>
+      </header>
+      {!online && (
+        <div className="offline-banner" role="status">
+          {t('offline')}
+        </div>
+      )}
+      <main id="main" className={wide ? 'page wide' : 'page'} tabIndex={-1}>
+        {children}
+      </main>
+    </>
+  );
+}
+
+export function NotFound() {
+  const t = useT(common);
+  return (
+    <Layout>
+      <h1>{t('notFound')}</h1>
+      <Link href="/">{t('backHome')}</Link>
+    </Layout>
+  );
+}

@@ -1,0 +1,5 @@
+import { Layout } from '../../components/layout.tsx';
+
+export default function Area() {
+  return <Layout><h1>staff</h1></Layout>;
+}
