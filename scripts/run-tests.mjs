@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const roots = ['server', 'seed', 'common', 'scripts', 'bench'];
+const roots = ['server', 'seed', 'common', 'scripts', 'bench', 'e2e'];
 const only = process.argv.slice(2);
 function walk(dir, out) {
   let entries;
@@ -21,7 +21,7 @@ function walk(dir, out) {
     const p = join(dir, e);
     if (e === 'node_modules') continue;
     if (statSync(p).isDirectory()) walk(p, out);
-    else if (e.endsWith('.test.ts')) out.push(p);
+    else if (e.endsWith('.test.ts') || e.endsWith('.spec.ts')) out.push(p);
   }
   return out;
 }
@@ -32,11 +32,19 @@ if (files.length === 0) {
 }
 
 const env = { ...process.env, TZ: 'UTC', NODE_ENV: 'test' };
+// Browser tests (e2e/*.spec.ts) need the built web app.
+if (files.some((f) => f.endsWith('.spec.ts'))) {
+  const built = spawnSync(process.execPath, ['scripts/build-web.mjs', '--if-stale'], { env: process.env, stdio: 'inherit' });
+  if (built.status !== 0) {
+    console.error('Could not build the web app');
+    process.exit(1);
+  }
+}
 const work = mkdtempSync(join(tmpdir(), 'ihanoi-test-'));
 const templateName = `ihanoi_template_${process.pid}`;
 const tsx = ['--import', 'tsx'];
 // Pure tests (*.test.ts without .int.) need no database: skip the template when only those are selected.
-const needsDatabase = files.some((f) => f.endsWith('.int.test.ts'));
+const needsDatabase = files.some((f) => f.endsWith('.int.test.ts') || f.endsWith('.spec.ts'));
 let prep = { status: 0 };
 if (!needsDatabase) {
   console.log('# database: none (pure tests only)');

@@ -38,7 +38,9 @@ function freshTestMediaDir(): string {
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
   // Integrity checks run when a test asks (checkReport, the sweep): none racing a test's own steps.
-  return { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', MEDIA_DIR: freshTestMediaDir(), INTEGRITY_CHECK_ON_SUBMIT: 'false' }, undefined), ...overrides };
+  // The API alone unless a test serves a web build of its own (e2e/, server/http/web.int.test.ts).
+  const base = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', MEDIA_DIR: freshTestMediaDir(), INTEGRITY_CHECK_ON_SUBMIT: 'false', WEB_DIR: join(tmpdir(), 'ihanoi-no-web') }, undefined);
+  return { ...base, ...overrides };
 }
 
 export function makeContext(database: Database, overrides: Partial<AppContext> = {}): AppContext {

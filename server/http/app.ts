@@ -18,7 +18,7 @@ import pino from 'pino';
 import { uuidv7 } from 'uuidv7';
 import type { AppContext } from '../app/context.ts';
 import { installAuth } from './auth.ts';
-import { installErrorHandling } from './error-handler.ts';
+import { installErrorHandling, installNotFound } from './error-handler.ts';
 import { LOG_REDACT_PATHS } from './log-redaction.ts';
 import { installMetrics } from './metrics.ts';
 import { registerRoutes } from './routes/index.ts';
@@ -63,6 +63,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     reply.header('x-request-id', String(req.id));
   });
 
+  installErrorHandling(app);
   installMetrics(app);
 
   await app.register(helmet, {
@@ -108,7 +109,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
 
   installAuth(app);
   await registerRoutes(app);
-  installErrorHandling(app, await installWeb(app, ctx.config.webDir));
+  installNotFound(app, await installWeb(app, ctx.config.webDir));
   await app.ready();
   return app;
 }

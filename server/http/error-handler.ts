@@ -12,8 +12,12 @@ import type { WebApp } from './web.ts';
 
 export const RETRY_AFTER_SECONDS = 5;
 
-export function installErrorHandling(app: FastifyInstance, web: WebApp | null = null): void {
+/** Unknown paths: the web app's page for a browser opening an app path, problem+json for everything else. */
+export function installNotFound(app: FastifyInstance, web: WebApp | null): void {
   app.setNotFoundHandler((req, reply) => web?.fallback(req, reply) ?? sendProblem(req, reply, 'ROUTE_NOT_FOUND'));
+}
+
+export function installErrorHandling(app: FastifyInstance): void {
 
   app.setErrorHandler((err: FastifyError, req, reply) => {
     const lang = requestLang(req);

@@ -10,6 +10,7 @@ import healthRoutes from './health.routes.ts';
 import integrityRoutes from './integrity.routes.ts';
 import latenessRoutes from './lateness.routes.ts';
 import notificationsRoutes from './notifications.routes.ts';
+import oversightRoutes from './oversight.routes.ts';
 import pushRoutes from './push.routes.ts';
 import reportsRoutes from './reports.routes.ts';
 import sanctionsRoutes from './sanctions.routes.ts';
@@ -28,6 +29,7 @@ export async function registerRoutes(app: App): Promise<void> {
   await app.register(uploadsRoutes);
   await app.register(notificationsRoutes);
   await app.register(latenessRoutes);
+  await app.register(oversightRoutes);
   await app.register(sanctionsRoutes);
   await app.register(integrityRoutes);
   await app.register(alertsRoutes);

@@ -1,0 +1,72 @@
+/**
+ * The Center's dashboard figures (R-18.3b reports on report handling, R-22 per-agency figures, R-13 ratings):
+ * for the city overseer ('oversight.read', as the lateness figures). Counts only — no reporter identity (R-5.7).
+ */
+import { Type } from 'typebox';
+import { oversightSummary } from '../../app/oversight/summary.ts';
+import { REPORT_KINDS } from '../../domain/calendar/index.ts';
+import type { App } from '../app.ts';
+
+const Strict = { additionalProperties: false } as const;
+const MONTH = '^\\d{4}-(0[1-9]|1[0-2])$';
+
+const figures = {
+  received: Type.Integer(),
+  published: Type.Integer(),
+  onTime: Type.Integer(),
+  late: Type.Integer(),
+  publishedPercent: Type.Number(),
+  onTimePercent: Type.Number(),
+  latePercent: Type.Number(),
+};
+const Nullable = (t: ReturnType<typeof Type.String>) => Type.Union([t, Type.Null()]);
+
+export default async function oversightRoutes(app: App): Promise<void> {
+  const ctx = app.ctx;
+
+  app.get(
+    '/api/v1/oversight/summary',
+    {
+      schema: {
+        tags: ['oversight'],
+        summary: 'Số liệu giám sát của Trung tâm (R-18.3b, R-22): phản ánh theo trạng thái; theo cơ quan và tháng: tiếp nhận, có kết quả, đúng hạn, trễ hạn; đánh giá của người phản ánh (R-13)',
+        description:
+          'Tính trên các phản ánh gửi trong khoảng tháng [from, to] (tháng theo giờ Việt Nam; mặc định: tháng hiện tại). Cơ quan của phản ánh là cơ quan đang xử lý (UBND cấp xã được giao, nếu không thì cơ quan xử lý, nếu không thì cơ quan tiếp nhận). Một phản ánh trễ hạn khi có thời hạn kết thúc sau hạn hoặc chưa kết thúc mà đã quá hạn (tại `asOf`); đúng hạn = nhận được − trễ hạn. Tỷ lệ tính theo phần trăm số phản ánh nhận được, 1 chữ số thập phân; tỷ lệ hài lòng = hài lòng / số đã đánh giá.',
+        security: [{ bearer: [] }],
+        querystring: Type.Object(
+          {
+            from: Type.Optional(Type.String({ pattern: MONTH, description: 'Tháng đầu, YYYY-MM (mặc định: bằng `to`)' })),
+            to: Type.Optional(Type.String({ pattern: MONTH, description: 'Tháng cuối, YYYY-MM (mặc định: tháng hiện tại); tối đa 36 tháng' })),
+            agencyId: Type.Optional(Type.String({ format: 'uuid', description: 'Chỉ phản ánh do cơ quan này xử lý' })),
+            categoryCode: Type.Optional(Type.String({ maxLength: 64, description: 'Chỉ một danh mục, ví dụ hu-hong-mat-duong' })),
+            kind: Type.Optional(Type.Enum(REPORT_KINDS)),
+          },
+          Strict,
+        ),
+        response: {
+          200: Type.Object(
+            {
+              from: Type.String(),
+              to: Type.String(),
+              months: Type.Array(Type.String()),
+              period: Type.Object({ start: Type.String(), end: Type.String() }, Strict),
+              asOf: Type.String(),
+              filters: Type.Object({ agencyId: Nullable(Type.String()), categoryCode: Nullable(Type.String()), kind: Nullable(Type.String()) }, Strict),
+              total: Type.Integer(),
+              byState: Type.Array(Type.Object({ state: Type.String(), label: Type.String(), count: Type.Integer() }, Strict)),
+              totals: Type.Object(figures, Strict),
+              byAgency: Type.Array(Type.Object({ agencyId: Type.String(), agencyName: Type.String(), ...figures }, Strict)),
+              byAgencyMonth: Type.Array(Type.Object({ agencyId: Type.String(), agencyName: Type.String(), month: Type.String(), ...figures }, Strict)),
+              ratings: Type.Object(
+                { satisfied: Type.Integer(), acceptable: Type.Integer(), unsatisfied: Type.Integer(), rated: Type.Integer(), satisfactionPercent: Type.Number() },
+                Strict,
+              ),
+            },
+            Strict,
+          ),
+        },
+      },
+    },
+    async (req) => oversightSummary(ctx, req.actor, req.query),
+  );
+}
