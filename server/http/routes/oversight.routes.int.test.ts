@@ -65,7 +65,7 @@ async function scenario() {
   await handle(b);
   // Thu 5 March, noon: C's receiving deadline (Tue 09:00) has passed with the report still open.
   clock.set(vietnamTime(2026, 3, 5, 12, 0));
-  return { ...t, get, fresh, sxd, receiving, operator, overseer, admin, head, officer, citizenH, reports: { a, b, c, d } };
+  return { ...t, get, fresh, sxd, receiving, operator, overseer, admin, head, officer, citizen, citizenH, reports: { a, b, c, d } };
 }
 
 const figures = (received: number, published: number, late: number) => {
@@ -121,10 +121,10 @@ test('R-13 R-18.3b ratings distribution and satisfaction rate of the period\'s r
 test('R-18.3b months are Vietnam civil months of submission: 06:00 on 1 April in Hà Nội is April; a period spans several months', async () => {
   const t = await scenario();
   t.clock.set(vietnamTime(2026, 4, 1, 6, 0));
-  const citizenH = t.citizenH;
+  const citizenH = await signInHeaders(t.app, t.citizen.phone); // the March sign-ins have expired by now
   const res = await t.app.inject({ method: 'POST', url: '/api/v1/reports', headers: citizenH, payload: fieldReportBody() });
   assert.equal(res.statusCode, 201, res.body);
-  const h = await signInHeaders(t.app, t.overseer.username); // the March sign-in has expired by now
+  const h = await signInHeaders(t.app, t.overseer.username);
   const body = await t.get(h, 'from=2026-03&to=2026-04');
   assert.deepEqual(body.months, ['2026-03', '2026-04']);
   assert.equal(body.total, 5);
