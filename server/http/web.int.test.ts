@@ -63,6 +63,15 @@ test('maps need no tile server: the communes are outlined from our own boundarie
   const hoanKiem = fc.features.find((f) => f.properties.fullName === 'Phường Hoàn Kiếm');
   assert.ok(hoanKiem, 'Phường Hoàn Kiếm is outlined');
   assert.equal(hoanKiem.geometry.type, 'MultiPolygon');
+  for (const f of fc.features) {
+    assert.ok(f.geometry.coordinates.length >= 1, `${f.id} has an outline`);
+    for (const polygon of f.geometry.coordinates) {
+      const ring = polygon[0]!;
+      assert.ok(ring.length >= 4, `${f.id}: a ring of at least four positions`);
+      assert.deepEqual(ring[0], ring[ring.length - 1], `${f.id}: the ring is closed`);
+      for (const [lng, lat] of ring) assert.ok(lng! > 105 && lng! < 106.1 && lat! > 20.5 && lat! < 21.4, `${f.id}: positions are [lng, lat] inside Hanoi`);
+    }
+  }
   assert.ok(res.rawPayload.length < 400_000, `compressed outlines stay small (${res.rawPayload.length} bytes)`);
   const again = await app.inject({ url: '/api/v1/units/outlines', headers: { 'if-none-match': res.headers.etag as string } });
   assert.equal(again.statusCode, 304);

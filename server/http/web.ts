@@ -23,7 +23,6 @@ export async function installWeb(app: App, webDir: string): Promise<WebApp | nul
     app.log.warn({ webDir }, 'web app not built (npm run build:web): serving the API only');
     return null;
   }
-  const indexHtml = readFileSync(indexFile);
   await app.register(fastifyStatic, {
     root: webDir,
     prefix: '/',
@@ -35,7 +34,8 @@ export async function installWeb(app: App, webDir: string): Promise<WebApp | nul
       reply.header('cache-control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });
-  const sendIndex = (reply: FastifyReply) => reply.code(200).header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(indexHtml);
+  // Read per page load (a small file): a rebuilt app is served without restarting the server.
+  const sendIndex = (reply: FastifyReply) => reply.code(200).header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(readFileSync(indexFile));
   app.get('/', { schema: { hide: true } }, async (_req, reply) => sendIndex(reply));
   return {
     fallback(req, reply) {

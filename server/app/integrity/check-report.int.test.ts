@@ -103,6 +103,8 @@ test('R-6.2c before submitting, a citizen sees the same problem already reported
   assert.deepEqual(followed.json(), { following: true, followers: 1 });
   assert.deepEqual((await t.app.inject({ method: 'POST', url: `/api/v1/public/reports/${first.code}/follow`, headers: other.h })).json(), { following: true, followers: 1 }, 'twice is once');
   assert.equal((await t.app.inject({ url: `/api/v1/public/reports/${first.code}` })).json().followers, 1);
+  assert.equal((await t.app.inject({ url: `/api/v1/public/reports/${first.code}`, headers: other.h })).json().following, true, 'the page knows I follow it');
+  assert.equal((await t.app.inject({ url: `/api/v1/public/reports/${first.code}` })).json().following, false);
   assert.deepEqual((await t.app.inject({ method: 'DELETE', url: `/api/v1/public/reports/${first.code}/follow`, headers: other.h })).json(), { following: false, followers: 0 });
 
   // Not elsewhere, not another category, not without signing in; a bad body is a 400 naming the field.

@@ -85,10 +85,10 @@ export interface Paging {
   offset: number;
 }
 
-export async function myReports(ctx: AppContext, actor: Actor, paging: Paging) {
+export async function myReports(ctx: AppContext, actor: Actor, q: Paging & { kind?: string | undefined }) {
   if (actor.kind === 'anonymous') throw new AppError('UNAUTHENTICATED');
   if (actor.kind !== 'citizen') throw new AppError('FORBIDDEN');
-  return listReports(ctx.db, { reporterId: actor.userId, ...paging });
+  return listReports(ctx.db, { reporterId: actor.userId, ...q });
 }
 
 export interface StaffQueueFilter extends Omit<ReportFilter, 'agencies' | 'reporterId' | 'assigneeId' | 'overdueAt' | 'awaiting'> {

@@ -28,7 +28,10 @@ async function build(ctx: AppContext, version: string): Promise<MapOutlines> {
   const ref = await referenceData(ctx);
   const rows = await boundariesOfLevel(ctx.db, version, 'commune');
   const features = rows.flatMap((row) => {
-    const rings = outerRings(row.geometry).flatMap((ring) => simplifiedRing(ring, TOLERANCE_DEGREES) ?? []);
+    const rings = outerRings(row.geometry).flatMap((ring) => {
+      const r = simplifiedRing(ring, TOLERANCE_DEGREES);
+      return r ? [r] : [];
+    });
     const unit = ref.unit(version, row.code);
     if (!rings.length || !unit) return [];
     return [

@@ -15,8 +15,8 @@ const staff = (role: StaffRole): Actor => ({ kind: 'staff', userId: 'u1', member
  */
 const EXPECTED: Record<StaffRole, { own: Permission[]; other: Permission[] }> = {
   center_operator: {
-    own: ['report.receive', 'report.dispatch', 'report.readInScope', 'agency.readMembers', 'agency.focalOfficers.manage', 'sanction.read'],
-    other: ['report.receive', 'report.dispatch', 'report.readInScope', 'agency.readMembers', 'agency.focalOfficers.manage', 'sanction.read'],
+    own: ['report.receive', 'report.dispatch', 'report.readInScope', 'agency.readMembers', 'agency.focalOfficers.manage', 'sanction.read', 'oversight.read'],
+    other: ['report.receive', 'report.dispatch', 'report.readInScope', 'agency.readMembers', 'agency.focalOfficers.manage', 'sanction.read', 'oversight.read'],
   },
   receiving_officer: { own: ['report.receive', 'report.readInScope'], other: [] },
   agency_head: { own: ['report.take', 'report.assign', 'report.approve', 'report.readInScope', 'agency.readMembers'], other: [] },

@@ -52,7 +52,8 @@ export const ROLE_GRANTS: Record<Role, { scope: 'own' | 'agency' | 'city'; permi
   citizen: { scope: 'own', permissions: ['report.submit', 'report.readOwn'] },
   center_operator: {
     scope: 'city',
-    permissions: ['report.receive', 'report.dispatch', 'report.readInScope', 'agency.readMembers', 'agency.focalOfficers.manage', 'sanction.read'],
+    // R-18.3b: the Center reports on the handling of reports, alerts and initiatives — it reads the oversight figures.
+    permissions: ['report.receive', 'report.dispatch', 'report.readInScope', 'agency.readMembers', 'agency.focalOfficers.manage', 'sanction.read', 'oversight.read'],
   },
   receiving_officer: { scope: 'agency', permissions: ['report.receive', 'report.readInScope'] },
   agency_head: {

@@ -4,17 +4,9 @@
  */
 import type { FieldProblem } from '../errors.ts';
 import { REPORT_KINDS, type ReportKind } from '../calendar/index.ts';
+import { SUBMISSION_LIMITS } from './limits.ts';
 
-export const SUBMISSION_LIMITS = {
-  titleMin: 5,
-  titleMax: 200,
-  descriptionMin: 20,
-  descriptionMax: 5000,
-  addressMax: 300,
-  /** How far back an event may be reported; older matters are out of the channel's purpose. */
-  occurredMaxAgeDays: 365,
-  idempotencyKeyMax: 128,
-} as const;
+export { SUBMISSION_LIMITS } from './limits.ts';
 
 /** Kinds whose reports describe a place and a moment (R-5.2: field reports carry the time and the place). */
 export const KINDS_NEEDING_PLACE: readonly ReportKind[] = ['field_report'];

@@ -24,6 +24,8 @@ export function presentPublicSummary(r: ReportRow, names: ReportNames) {
     state: r.state,
     stateLabel: wf.stateLabels[r.state] ?? r.state,
     commune: names.unit(r.unit_version, r.unit_code),
+    // The map pin of the public list and map; the address text is on the report's own page.
+    place: r.lat !== null && r.lng !== null ? { lat: r.lat, lng: r.lng } : null,
     submittedAt: time(r.submitted_at),
     handlingAgency: names.agency(r.dispatched_agency_id ?? r.processing_agency_id ?? r.receiving_agency_id),
   };

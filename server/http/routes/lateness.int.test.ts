@@ -154,7 +154,7 @@ test('R-4.3 R-8.5 an agency head sees only their own agency; a head elsewhere se
   assert.equal(asked.statusCode, 403, 'asking for an agency outside one\'s scope is refused');
 
   assert.equal((await get(t.officer.h)).statusCode, 403, 'an officer does not read the agency\'s lateness');
-  assert.equal((await get(t.operator.h)).statusCode, 403);
+  assert.equal((await get(t.operator.h)).statusCode, 200, 'the Center reads every agency\'s lateness (R-18.3b)');
   assert.equal((await get(t.citizenH)).statusCode, 403);
   assert.equal((await get(undefined)).statusCode, 401);
   assert.equal((await get(t.overseer.h, 'month=2026-13')).statusCode, 400);

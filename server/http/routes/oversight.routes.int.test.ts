@@ -161,14 +161,14 @@ test('R-18.3b filters: handling agency, category, kind', async () => {
   assert.deepEqual([current.from, current.to, current.total], ['2026-03', '2026-03', 4]);
 });
 
-test('R-18 R-4.3 only roles holding oversight.read see the figures; others are refused; a bad period is a 400 problem', async () => {
+test('R-18.3b R-4.3 the city overseer and the Center see the figures; others are refused; a bad period is a 400 problem', async () => {
   const t = await scenario();
   const get = (h: Record<string, string> | undefined, qs = 'from=2026-03&to=2026-03') =>
     t.app.inject({ url: `/api/v1/oversight/summary?${qs}`, ...(h ? { headers: h } : {}) });
 
   assert.equal((await get(t.overseer.h)).statusCode, 200);
+  assert.equal((await get(t.operator.h)).statusCode, 200, 'the Center reports on report handling (R-18.3b)');
   for (const [who, h] of [
-    ['center operator', t.operator.h],
     ['administrator', t.admin.h],
     ['agency head', t.head.h],
     ['processing officer', t.officer.h],

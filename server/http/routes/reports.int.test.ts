@@ -53,6 +53,10 @@ test('R-5 R-6.1 a verified citizen submits a field report: a human code, the com
   assert.equal(other.json().code, 'IDEMPOTENCY_KEY_REUSED');
   const mine = (await app.inject({ url: '/api/v1/me/reports', headers: citizen.h })).json();
   assert.equal(mine.total, 1);
+  assert.equal((await app.inject({ url: '/api/v1/me/reports?kind=field_report', headers: citizen.h })).json().total, 1);
+  assert.equal((await app.inject({ url: '/api/v1/me/reports?kind=initiative', headers: citizen.h })).json().total, 0, 'the initiatives page lists initiatives only');
+  const listed = (await app.inject({ url: '/api/v1/public/reports' })).json().items.find((i: { code: string }) => i.code === r.code);
+  assert.deepEqual(listed.place, { lat: fieldReportBody().place.lat, lng: fieldReportBody().place.lng }, 'R-8.3 the public list carries the map pin, not the address');
 });
 
 test('R-5 the answer to a submission is the report as stored: the same as reading it back', async () => {

@@ -7,7 +7,7 @@ import { actOnReport } from '../../app/reports/act-on-report.ts';
 import { checkReportSoon } from '../../app/integrity/check-report.ts';
 import { draftWarnings, followReport, suggestExisting, unfollowReport } from '../../app/integrity/suggest.ts';
 import { FINDING_CHECKS } from '../../domain/integrity/findings.ts';
-import { followerCount } from '../../db/repos/findings.repo.ts';
+import { followerCount, isFollowing } from '../../db/repos/findings.repo.ts';
 import { finishCooperationRequest } from '../../app/reports/cooperation.ts';
 import { myReports, publicReport, publicReports, reportForActor, reportNames, staffReports } from '../../app/reports/read-reports.ts';
 import { submitReport } from '../../app/reports/submit-report.ts';
@@ -142,9 +142,9 @@ export default async function reportsRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/v1/me/reports',
-    { schema: { tags: ['reports'], summary: 'Phản ánh của tôi', security: [{ bearer: [] }], querystring: Type.Object(Paging, Strict) } },
+    { schema: { tags: ['reports'], summary: 'Phản ánh của tôi (lọc theo loại, ví dụ sáng kiến)', security: [{ bearer: [] }], querystring: Type.Object({ ...Paging, kind: ListFilters.kind }, Strict) } },
     async (req) => {
-      const { rows, total } = await myReports(ctx, req.actor, { limit: req.query.limit ?? 20, offset: req.query.offset ?? 0 });
+      const { rows, total } = await myReports(ctx, req.actor, { limit: req.query.limit ?? 20, offset: req.query.offset ?? 0, kind: req.query.kind });
       const names = await reportNames(ctx);
       return { total, items: rows.map((r) => ({ id: r.id, ...presentPublicSummary(r, names), confidential: r.confidential })) };
     },
@@ -301,7 +301,10 @@ export default async function reportsRoutes(app: App): Promise<void> {
     { schema: { tags: ['public'], summary: 'Một phản ánh công khai với kết quả và dòng thời gian (không có danh tính người phản ánh)', params: Type.Object({ code: Type.String({ pattern: '^PA-\\d{4}-\\d{6,}$' }) }, Strict) } },
     async (req) => {
       const bundle = await publicReport(ctx, req.params.code);
-      return { ...presentPublicReport(bundle, await reportNames(ctx)), followers: await followerCount(ctx.db, bundle.report.id) };
+      const actor = req.actor;
+      // Whether the signed-in citizen already follows it (the page offers to follow or to stop); never who else does.
+      const following = actor.kind === 'citizen' ? await isFollowing(ctx.db, bundle.report.id, actor.userId) : false;
+      return { ...presentPublicReport(bundle, await reportNames(ctx)), followers: await followerCount(ctx.db, bundle.report.id), following };
     },
   );
 

@@ -15,7 +15,7 @@ import type { presentResidentAlert, presentStaffAlert } from '../../../server/ht
 export type Me = ReturnType<typeof presentOwnAccount>;
 export type Membership = Me['memberships'][number];
 export type PublicSummary = ReturnType<typeof presentPublicSummary>;
-export type PublicReport = ReturnType<typeof presentPublicReport> & { followers: number };
+export type PublicReport = ReturnType<typeof presentPublicReport> & { followers: number; following: boolean };
 export type ReporterReport = ReturnType<typeof presentReporterReport>;
 export type StaffReport = ReturnType<typeof presentStaffReport>;
 export type StaffQueueItem = ReturnType<typeof presentStaffQueueItem>;

@@ -1,13 +1,14 @@
 /** The frame of every page: skip link, header with navigation, language switch and session, the main area. */
 import { useEffect, useState, type ReactNode } from 'react';
-import { Link, useLocation } from 'wouter';
+import { Link } from 'wouter';
+import { useBrowserLocation } from 'wouter/use-browser-location';
 import { setLang } from '../i18n/lang.ts';
 import { useLang, useT } from '../i18n/strings.ts';
 import { hasRole, isStaff, useSession } from '../session.tsx';
 import { common } from './common.strings.ts';
 
 /** Roles that see the Center's oversight figures. */
-export const OVERSEER_ROLES = ['city_overseer', 'center_operator', 'administrator'];
+export const OVERSEER_ROLES = ['city_overseer', 'center_operator'];
 
 function useOnline(): boolean {
   const [online, setOnline] = useState(navigator.onLine);
@@ -28,7 +29,8 @@ export function Layout({ children, wide = false }: { children: ReactNode; wide?:
   const t = useT(common);
   const lang = useLang();
   const { me, signOut } = useSession();
-  const [location, navigate] = useLocation();
+  // The full path, also inside a nested area (/app, /staff …), whose own router sees only the rest.
+  const [location, navigate] = useBrowserLocation();
   const online = useOnline();
   const staff = isStaff(me);
   const nav = [
@@ -45,7 +47,7 @@ export function Layout({ children, wide = false }: { children: ReactNode; wide?:
       </a>
       <header className="site-header">
         <div className={wide ? 'bar wide' : 'bar'}>
-          <Link href="/" className="brand">
+          <Link href="~/" className="brand">
             <img src="/icon.svg" alt="" width="32" height="32" />
             <span>
               <strong>{t('appName')}</strong> <span className="tagline">{t('appTagline')}</span>
@@ -53,7 +55,7 @@ export function Layout({ children, wide = false }: { children: ReactNode; wide?:
           </Link>
           <nav aria-label={t('mainNav')} className="main-nav">
             {nav.map((n) => (
-              <Link key={n.href} href={n.href} aria-current={current(n.href) ? 'page' : undefined}>
+              <Link key={n.href} href={`~${n.href}`} aria-current={current(n.href) ? 'page' : undefined}>
                 {n.label}
               </Link>
             ))}
@@ -73,7 +75,7 @@ export function Layout({ children, wide = false }: { children: ReactNode; wide?:
                 {t('signOut')} <span className="muted">({me.displayName})</span>
               </button>
             ) : (
-              <Link href={`/sign-in?next=${encodeURIComponent(location)}`}>{t('signIn')}</Link>
+              <Link href={`~/sign-in?next=${encodeURIComponent(location)}`}>{t('signIn')}</Link>
             )}
           </div>
         </div>
@@ -95,7 +97,7 @@ export function NotFound() {
   return (
     <Layout>
       <h1>{t('notFound')}</h1>
-      <Link href="/">{t('backHome')}</Link>
+      <Link href="~/">{t('backHome')}</Link>
     </Layout>
   );
 }

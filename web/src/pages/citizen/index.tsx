@@ -1,5 +1,51 @@
-import { Layout } from '../../components/layout.tsx';
+/**
+ * The citizen PWA (/app): home, registration and identity verification, profile, sending reports and
+ * initiatives (offline too), my report with its actions, and the notifications inbox. Paths are relative to
+ * /app (a nested wouter route); `~/…` links leave the area.
+ */
+import { Link, Route, Switch } from 'wouter';
+import { defineStrings, useT } from '../../i18n/strings.ts';
+import Alerts from './alerts.tsx';
+import Home from './home.tsx';
+import Initiatives from './initiatives.tsx';
+import NewReport from './new-report.tsx';
+import { useOutboxSync } from './outbox-view.tsx';
+import Profile from './profile.tsx';
+import Register from './register.tsx';
+import ReportDetail from './report-detail.tsx';
+import { Page } from './shared.tsx';
+import Verify from './verify.tsx';
+import './citizen.css';
 
-export default function Area() {
-  return <Layout><h1>citizen</h1></Layout>;
+const s = defineStrings(
+  { notFound: 'Không tìm thấy trang này.', home: 'Về trang của tôi' },
+  { notFound: 'This page does not exist.', home: 'Back to my page' },
+);
+
+function CitizenNotFound() {
+  const t = useT(s);
+  return (
+    <Page>
+      <h1>{t('notFound')}</h1>
+      <Link href="/">{t('home')}</Link>
+    </Page>
+  );
+}
+
+export default function CitizenArea() {
+  // Reports written offline go out when the area opens and when the device is back online.
+  useOutboxSync();
+  return (
+    <Switch>
+      <Route path="/" component={Home} />
+      <Route path="/register" component={Register} />
+      <Route path="/verify" component={Verify} />
+      <Route path="/profile" component={Profile} />
+      <Route path="/reports/new" component={NewReport} />
+      <Route path="/reports/:id" component={ReportDetail} />
+      <Route path="/initiatives" component={Initiatives} />
+      <Route path="/alerts" component={Alerts} />
+      <Route component={CitizenNotFound} />
+    </Switch>
+  );
 }

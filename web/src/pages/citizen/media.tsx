@@ -31,6 +31,7 @@ const s = defineStrings(
     removed: 'Đã bỏ tệp {name}.',
     uploadedAll: 'Đã tải lên {name}.',
     noPreview: 'Không xem trước được',
+    lost: 'Tệp “{name}” không còn trên thiết bị; hãy bỏ tệp này và chọn lại.',
   },
   {
     legend: 'Photos, videos',
@@ -51,6 +52,7 @@ const s = defineStrings(
     removed: 'Removed {name}.',
     uploadedAll: 'Uploaded {name}.',
     noPreview: 'No preview',
+    lost: 'File “{name}” is no longer on this device; remove it and choose it again.',
   },
 );
 
@@ -100,7 +102,7 @@ export function useMedia(initial: DraftFile[], blobs: Map<string, Blob>): Media 
       const item = ref.current.find((i) => i.localId === localId);
       if (!item) return Promise.reject(new ApiError(0, 'CLIENT', 'missing file'));
       if (item.uploaded) return Promise.resolve(item.uploaded.id);
-      if (!item.blob) return Promise.reject(new ApiError(400, 'FILE_LOST', item.name));
+      if (!item.blob) return Promise.reject(new ApiError(400, 'FILE_LOST', t('lost', { name: item.name })));
       const abort = new AbortController();
       patch(localId, { status: 'uploading', progress: 0, error: null });
       const file = item.blob instanceof File ? item.blob : new File([item.blob], item.name, { type: item.type });
@@ -194,15 +196,25 @@ export function useMedia(initial: DraftFile[], blobs: Map<string, Blob>): Media 
 }
 
 /** A preview from the file on the device; its object URL lives exactly as long as the preview. */
-function Preview({ blob, video, caption }: { blob: Blob; video: boolean; caption: string }) {
+function Preview({ blob, type, caption }: { blob: Blob; type: string; caption: string }) {
+  const t = useT(s);
   const [url, setUrl] = useState<string | null>(null);
+  const [broken, setBroken] = useState(false);
+  const previewable = type.startsWith('image/') || isVideo(type);
   useEffect(() => {
+    if (!previewable) return;
     const u = URL.createObjectURL(blob);
     setUrl(u);
     return () => URL.revokeObjectURL(u);
-  }, [blob]);
+  }, [blob, previewable]);
+  // HEIC and some videos cannot be shown by every browser: the name says what it is.
+  if (!previewable || broken) return <div className="no-preview">{t('noPreview')}</div>;
   if (!url) return <div className="no-preview" />;
-  return video ? <video src={url} muted playsInline preload="metadata" aria-label={caption} /> : <img src={url} alt={caption} />;
+  return isVideo(type) ? (
+    <video src={url} muted playsInline preload="metadata" aria-label={caption} onError={() => setBroken(true)} />
+  ) : (
+    <img src={url} alt={caption} onError={() => setBroken(true)} />
+  );
 }
 
 export function MediaField({ media, error }: { media: Media; error?: string | undefined }) {
@@ -241,7 +253,7 @@ export function MediaField({ media, error }: { media: Media; error?: string | un
             return (
               <li key={item.localId} className={`media-item ${item.status}`}>
                 <figure>
-                  {item.blob ? <Preview blob={item.blob} video={isVideo(item.type)} caption={caption} /> : <div className="no-preview">{t('noPreview')}</div>}
+                  {item.blob ? <Preview blob={item.blob} type={item.type} caption={caption} /> : <div className="no-preview">{t('noPreview')}</div>}
                   <figcaption>
                     {caption} <span className="muted">({formatBytes(item.size)})</span>
                   </figcaption>

@@ -114,7 +114,8 @@ export function OutboxNotice() {
               onClick={() => {
                 void reopenQueued(e.key).then((scope) => {
                   if (scope === false) setMessage(t('reopenBusy'));
-                  else navigate(scope === 'initiative' ? '~/app/initiatives' : '~/app/reports/new');
+                  // A new query makes an open form read its draft again.
+                  else navigate(`${scope === 'initiative' ? '~/app/initiatives' : '~/app/reports/new'}?draft=${encodeURIComponent(e.key)}`);
                 });
               }}
             >

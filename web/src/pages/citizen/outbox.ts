@@ -106,7 +106,7 @@ export function newId(): string {
 
 /** True when a failure means "no connection" rather than "the server said no". */
 export function isNetworkProblem(err: unknown): boolean {
-  return !navigator.onLine || (err instanceof ApiError && (err.code === 'NETWORK' || err.status === 0) && err.code !== 'ABORTED');
+  return !navigator.onLine || (err instanceof ApiError && err.code === 'NETWORK');
 }
 
 /** Posts a report with its Idempotency-Key: the same key and body answer with the report already made. */

@@ -1,6 +1,8 @@
 /** Pieces every citizen screen uses: the page frame, the sign-in gate, state badges, paging, workflow tables. */
-import { useEffect, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useState, type HTMLAttributes, type ReactNode, type Ref } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
+import { MEDIA_LIMITS } from '../../../../server/adapters/media/limits.ts';
+import { SUBMISSION_LIMITS } from '../../../../server/domain/reports/limits.ts';
 import { api } from '../../api/client.ts';
 import type { Me } from '../../api/types.ts';
 import { Loading } from '../../components/async.tsx';
@@ -15,8 +17,8 @@ import { citizen, type CitizenKey } from './strings.ts';
 export const REPORT_KINDS = ['field_report', 'waste_report', 'investor_feedback', 'regulation_feedback'] as const;
 export type Kind = (typeof REPORT_KINDS)[number] | 'initiative';
 
-/** The server's limits for a submission (server/domain/reports/submission.ts SUBMISSION_LIMITS). */
-export const LIMITS = { titleMin: 5, titleMax: 200, descriptionMin: 20, descriptionMax: 5000, addressMax: 300, maxFiles: 10, occurredMaxAgeDays: 365 } as const;
+/** The limits the server checks, from the server's own import-free modules. */
+export const LIMITS = { ...SUBMISSION_LIMITS, maxFiles: MEDIA_LIMITS.maxFilesPerReport } as const;
 
 export const kindLabel = (t: T<CitizenKey>, kind: string) => (isKind(kind) ? t(`kind_${kind}`) : kind);
 export const isKind = (k: string): k is Kind => (REPORT_KINDS as readonly string[]).includes(k) || k === 'initiative';
@@ -25,6 +27,10 @@ export const stageLabel = (t: T<CitizenKey>, stage: string) => {
   const key = `stage_${stage}`;
   return key in citizen.vi ? t(key as CitizenKey) : stage;
 };
+
+/** "Hạn xử lý: 17:00 30/11/2026 (giai đoạn tiếp nhận)" — the stage named unless it is the handling itself. */
+export const deadlineText = (t: T<CitizenKey>, stage: string, due: string) =>
+  stage === 'process' ? t('deadline', { due }) : t('deadlineStage', { due, stage: stageLabel(t, stage) });
 
 /** Badge colour of a report state: done, waiting on me, refused, or in progress. */
 export function stateTone(state: string): 'ok' | 'warn' | 'late' | 'info' {
@@ -97,11 +103,26 @@ export function Gate({ children, offline }: { children: (me: Me) => ReactNode; o
   return <SignInPrompt />;
 }
 
+const Level = createContext(2);
+
+/** A heading one level below the section it is in (h2 on a page, h3 inside an h2 section), so the order stays h1→h2→h3. */
+export function H({ children, ...rest }: HTMLAttributes<HTMLHeadingElement> & { ref?: Ref<HTMLHeadingElement> }) {
+  const level = Math.min(6, useContext(Level));
+  const Tag = `h${level}` as 'h2';
+  return <Tag {...rest}>{children}</Tag>;
+}
+
+/** Headings inside are one level deeper. */
+export function Deeper({ children }: { children: ReactNode }) {
+  const level = useContext(Level);
+  return <Level.Provider value={level + 1}>{children}</Level.Provider>;
+}
+
 export function VerifyCall() {
   const t = useT(citizen);
   return (
     <div className="warning-box" role="note">
-      <h2 className="box-title">{t('verifyTitle')}</h2>
+      <H className="box-title">{t('verifyTitle')}</H>
       <p>{t('verifyBody')}</p>
       <Link className="button" href="/verify">
         {t('verifyLink')}

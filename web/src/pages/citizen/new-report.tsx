@@ -1,0 +1,40 @@
+/** /app/reports/new: send a report — works offline too (draft and outbox on the device). */
+import { Link, useSearch } from 'wouter';
+import { defineStrings, useT } from '../../i18n/strings.ts';
+import { ReportForm } from './report-form.tsx';
+import { Gate, Page, REPORT_KINDS } from './shared.tsx';
+
+const s = defineStrings(
+  {
+    title: 'Gửi phản ánh',
+    intro: 'Phản ánh được chuyển đến cơ quan có thẩm quyền. Bạn theo dõi tiến độ, nhận kết quả và đánh giá ngay trên iHanoi.',
+    initiatives: 'Bạn có ý tưởng xây dựng Thủ đô? Gửi sáng kiến',
+  },
+  {
+    title: 'Send a report',
+    intro: 'Your report goes to the competent agency. Follow its progress, get the result and rate it in iHanoi.',
+    initiatives: 'Have an idea for the Capital? Send an initiative',
+  },
+);
+
+export default function NewReport() {
+  const t = useT(s);
+  // A reopened outbox entry arrives with a new query: the form then reads its draft again.
+  const search = useSearch();
+  return (
+    <Page>
+      <h1>{t('title')}</h1>
+      <p>{t('intro')}</p>
+      <Gate offline={() => <ReportForm key={search} scope="report" kinds={REPORT_KINDS} me={null} />}>
+        {(me) => (
+          <>
+            <ReportForm key={search} scope="report" kinds={REPORT_KINDS} me={me} />
+            <p>
+              <Link href="/initiatives">{t('initiatives')}</Link>
+            </p>
+          </>
+        )}
+      </Gate>
+    </Page>
+  );
+}

@@ -1,0 +1,507 @@
+/**
+ * The Center's dashboard (R-18.3b, R-22, R-13): for a period of months and optional kind, category and agency,
+ * the reports by state, on time and late per handling agency and month, and the reporters' ratings — from
+ * GET /api/v1/oversight/summary. The choice is kept in the address (shareable); every figure links to the
+ * reports behind it, and every chart has a table beside it.
+ */
+import { lazy, Suspense, useEffect, useMemo, useState, type FormEvent } from 'react';
+import { Link, useLocation, useSearch } from 'wouter';
+import type { EChartsCoreOption } from 'echarts/core';
+import type { OversightSummary } from '../../../../server/app/oversight/summary-types.ts';
+import { api } from '../../api/client.ts';
+import { Loaded, useAsync } from '../../components/async.tsx';
+import { Layout } from '../../components/layout.tsx';
+import { formatDateTime, formatNumber, hanoiNowInput } from '../../format.ts';
+import type { Lang } from '../../i18n/lang.ts';
+import { useLang, useT } from '../../i18n/strings.ts';
+import { GROUP_BADGE, KINDS, RATINGS, kindNames, lastDayOfMonth, nameOf, publicListHref, ratingNames, stateGroup, stateName } from '../public/labels.ts';
+import { s } from './strings.ts';
+import './overseer.css';
+
+const Chart = lazy(() => import('./chart.tsx'));
+
+/** Agencies drawn in the bar chart (the table has them all). */
+const CHART_AGENCIES = 15;
+const MONTHS_BACK = 36;
+const COLORS = { onTime: '#2e7d32', late: '#c62828', satisfied: '#2e7d32', acceptable: '#f9a825', unsatisfied: '#c62828' };
+
+interface Choice {
+  from: string;
+  to: string;
+  kind: string;
+  category: string;
+  agency: string;
+}
+
+function addMonths(month: string, n: number): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const d = new Date(Date.UTC(y, m - 1 + n, 1));
+  return d.toISOString().slice(0, 7);
+}
+
+/** For the chart's narrow axis only: "Ủy ban nhân dân Phường X" as people write it short, "UBND Phường X". */
+const shortAgency = (name: string) => name.replace(/^Ủy ban nhân dân /u, 'UBND ');
+
+function monthLabel(lang: Lang, month: string): string {
+  const [y, m] = month.split('-');
+  if (lang === 'vi') return `${m}/${y}`;
+  return new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
+}
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function readChoice(search: string, current: string): Choice {
+  const p = new URLSearchParams(search);
+  const to = MONTH.test(p.get('to') ?? '') ? (p.get('to') as string) : current;
+  const from = MONTH.test(p.get('from') ?? '') ? (p.get('from') as string) : addMonths(to, -5);
+  return {
+    from,
+    to,
+    kind: (KINDS as readonly string[]).includes(p.get('kind') ?? '') ? (p.get('kind') as string) : '',
+    category: p.get('category') ?? '',
+    agency: UUID.test(p.get('agency') ?? '') ? (p.get('agency') as string) : '',
+  };
+}
+
+function choiceHref(c: Choice): string {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(c)) if (v) p.set(k, v);
+  return `/overseer?${p.toString()}`;
+}
+
+function usePercent() {
+  const lang = useLang();
+  const f = useMemo(() => new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { style: 'percent', maximumFractionDigits: 1 }), [lang]);
+  return (p: number) => f.format(p / 100);
+}
+
+export default function Dashboard() {
+  const t = useT(s);
+  const lang = useLang();
+  const search = useSearch();
+  const [, navigate] = useLocation();
+  const current = hanoiNowInput().slice(0, 7);
+  const choice = useMemo(() => readChoice(search, current), [search, current]);
+  const [form, setForm] = useState<Choice>(choice);
+  useEffect(() => setForm(choice), [choice]);
+  useEffect(() => {
+    document.title = `${t('title')} — iHanoi`;
+  }, [lang]);
+
+  const months = useMemo(() => Array.from({ length: MONTHS_BACK }, (_, i) => addMonths(current, -i)), [current]);
+  const categories = useAsync(() => api.get<{ items: { code: string; name: string }[] }>('/api/v1/categories', { kind: form.kind || undefined }), [form.kind]);
+  const agencies = useAsync(() => api.get<{ items: { id: string; name: string }[] }>('/api/v1/agencies'), []);
+  const agencyList = useMemo(() => [...(agencies.data?.items ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'vi')), [agencies.data]);
+  const summary = useAsync(
+    () =>
+      api.get<OversightSummary>('/api/v1/oversight/summary', {
+        from: choice.from,
+        to: choice.to,
+        kind: choice.kind,
+        categoryCode: choice.category,
+        agencyId: choice.agency,
+      }),
+    [choice],
+  );
+
+  const forbidden = summary.error?.code === 'FORBIDDEN' && !summary.data;
+
+  const set = (k: keyof Choice) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [k]: e.target.value }));
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    // A reversed period is put the right way round rather than refused.
+    const [from, to] = form.from <= form.to ? [form.from, form.to] : [form.to, form.from];
+    navigate(choiceHref({ ...form, from, to }));
+  }
+
+  return (
+    <Layout wide>
+      <h1>{t('title')}</h1>
+      {!forbidden && (
+        <form className="card form dash-filters" onSubmit={submit} aria-label={t('filters')}>
+          <div className="dash-filter-grid">
+            <div className="field">
+              <label htmlFor="d-from">{t('fromMonth')}</label>
+              <select id="d-from" value={form.from} onChange={set('from')}>
+                {!months.includes(form.from) && <option value={form.from}>{monthLabel(lang, form.from)}</option>}
+                {months.map((m) => (
+                  <option key={m} value={m}>
+                    {monthLabel(lang, m)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="d-to">{t('toMonth')}</label>
+              <select id="d-to" value={form.to} onChange={set('to')}>
+                {!months.includes(form.to) && <option value={form.to}>{monthLabel(lang, form.to)}</option>}
+                {months.map((m) => (
+                  <option key={m} value={m}>
+                    {monthLabel(lang, m)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="d-kind">{t('kind')}</label>
+              <select id="d-kind" value={form.kind} onChange={set('kind')}>
+                <option value="">{t('all')}</option>
+                {KINDS.map((k) => (
+                  <option key={k} value={k}>
+                    {nameOf(kindNames, lang, k)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="d-category">{t('category')}</label>
+              <select id="d-category" value={form.category} onChange={set('category')}>
+                <option value="">{t('all')}</option>
+                {form.category && !categories.data?.items.some((c) => c.code === form.category) && <option value={form.category}>{form.category}</option>}
+                {(categories.data?.items ?? []).map((c) => (
+                  <option key={c.code} value={c.code}>
+                    {c.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="d-agency">{t('agency')}</label>
+              <select id="d-agency" value={form.agency} onChange={set('agency')}>
+                <option value="">{t('all')}</option>
+                {form.agency && !agencyList.some((a) => a.id === form.agency) && <option value={form.agency}>{form.agency}</option>}
+                {agencyList.map((a) => (
+                  <option key={a.id} value={a.id}>
+                    {a.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </div>
+          <div>
+            <button type="submit" className="button">
+              {t('show')}
+            </button>
+          </div>
+        </form>
+      )}
+
+      {forbidden ? (
+        // A role of the Center without the oversight permission: say so, not "something went wrong".
+        <p className="warning-box" role="alert">
+          {t('gateNoRole')}
+        </p>
+      ) : (
+        <Loaded state={summary}>{(data) => <Figures data={data} choice={choice} busy={summary.loading} />}</Loaded>
+      )}
+    </Layout>
+  );
+}
+
+function Figures({ data, choice, busy }: { data: OversightSummary; choice: Choice; busy: boolean }) {
+  const t = useT(s);
+  const lang = useLang();
+  const pct = usePercent();
+  const periodText = data.from === data.to ? monthLabel(lang, data.from) : `${monthLabel(lang, data.from)} – ${monthLabel(lang, data.to)}`;
+  // Drill-down: the public list of the same period and filters (dates are Hanoi dates).
+  const listHref = (extra: { state?: string; from?: string; to?: string } = {}) =>
+    `~${publicListHref({ kind: choice.kind, category: choice.category, from: `${data.from}-01`, to: lastDayOfMonth(data.to), ...extra })}`;
+  const staffHref = (extra: Record<string, string> = {}) => {
+    const p = new URLSearchParams({ from: `${data.from}-01`, to: lastDayOfMonth(data.to), ...(choice.kind ? { kind: choice.kind } : {}), ...(choice.category ? { category: choice.category } : {}), ...extra });
+    return `~/staff?${p.toString()}`;
+  };
+  const tot = data.totals;
+
+  return (
+    <div aria-busy={busy}>
+      <p className="muted" role="status">
+        {t('periodLine', { from: monthLabel(lang, data.from), to: monthLabel(lang, data.to), asOf: formatDateTime(data.asOf) })}
+      </p>
+
+      <section aria-labelledby="overview-title">
+        <h2 id="overview-title">{t('overview')}</h2>
+        <dl className="stat-grid">
+          <div className="stat">
+            <dt>{t('received')}</dt>
+            <dd className="stat-value">{formatNumber(tot.received)}</dd>
+          </div>
+          <div className="stat">
+            <dt>{t('published')}</dt>
+            <dd className="stat-value">{formatNumber(tot.published)}</dd>
+            <dd className="small muted">{t('ofReceived', { p: pct(tot.publishedPercent) })}</dd>
+          </div>
+          <div className="stat ok">
+            <dt>{t('onTime')}</dt>
+            <dd className="stat-value">{formatNumber(tot.onTime)}</dd>
+            <dd className="small muted">{t('ofReceived', { p: pct(tot.onTimePercent) })}</dd>
+          </div>
+          <div className="stat late">
+            <dt>{t('late')}</dt>
+            <dd className="stat-value">{formatNumber(tot.late)}</dd>
+            <dd className="small muted">{t('ofReceived', { p: pct(tot.latePercent) })}</dd>
+          </div>
+          <div className="stat">
+            <dt>{t('satisfaction')}</dt>
+            <dd className="stat-value">{pct(data.ratings.satisfactionPercent)}</dd>
+            <dd className="small muted">{t('ofRated', { n: formatNumber(data.ratings.rated) })}</dd>
+          </div>
+        </dl>
+      </section>
+
+      {data.total === 0 ? (
+        <p className="card">{t('empty')}</p>
+      ) : (
+        <>
+          <section aria-labelledby="state-title">
+            <h2 id="state-title">{t('byState')}</h2>
+            <p className="small muted">{t('byStateNote')}</p>
+            <ul className="stat-grid state-grid">
+              {data.byState.map((st) => (
+                <li key={st.state} className="stat">
+                  <Link href={st.state === 'rejected' ? staffHref({ state: st.state }) : listHref({ state: st.state })}>
+                    <span className="stat-value">{formatNumber(st.count)}</span> <span className={GROUP_BADGE[stateGroup(st.state)]}>{stateName(lang, st.state, st.label)}</span>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+            <p>
+              <Link href={staffHref()}>{t('staffList')}</Link>
+            </p>
+          </section>
+
+          <AgencySection data={data} periodText={periodText} listHref={listHref} />
+          <RatingsSection data={data} listHref={listHref} />
+        </>
+      )}
+    </div>
+  );
+}
+
+function AgencySection({ data, periodText, listHref }: { data: OversightSummary; periodText: string; listHref: (extra?: { state?: string; from?: string; to?: string }) => string }) {
+  const t = useT(s);
+  const lang = useLang();
+  const pct = usePercent();
+  const [month, setMonth] = useState('');
+  const shownMonth = data.months.includes(month) ? month : '';
+  const rows = useMemo(
+    () =>
+      shownMonth
+        ? data.byAgencyMonth.filter((r) => r.month === shownMonth).sort((a, b) => b.received - a.received || a.agencyName.localeCompare(b.agencyName, 'vi'))
+        : data.byAgency,
+    [data, shownMonth],
+  );
+  const shownPeriod = shownMonth ? monthLabel(lang, shownMonth) : periodText;
+  const top = rows.slice(0, CHART_AGENCIES);
+  const narrow = typeof window !== 'undefined' && window.innerWidth < 600;
+  const option = useMemo<EChartsCoreOption>(
+    () => ({
+      animation: false,
+      textStyle: { fontSize: 13, color: '#1a1a1a' },
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: unknown) => pct(Number(v)) },
+      legend: { top: 0, data: [t('onTime'), t('late')], textStyle: { fontSize: 13 } },
+      grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
+      xAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
+      yAxis: { type: 'category', inverse: true, data: top.map((r) => shortAgency(r.agencyName)), axisLabel: { width: narrow ? 150 : 260, overflow: 'truncate', fontSize: 12, color: '#1a1a1a' } },
+      series: [
+        { name: t('onTime'), type: 'bar', stack: 'share', data: top.map((r) => r.onTimePercent), itemStyle: { color: COLORS.onTime } },
+        { name: t('late'), type: 'bar', stack: 'share', data: top.map((r) => r.latePercent), itemStyle: { color: COLORS.late } },
+      ],
+    }),
+    [top, lang, narrow],
+  );
+  const drillFrom = shownMonth ? `${shownMonth}-01` : `${data.from}-01`;
+  const drillTo = shownMonth ? lastDayOfMonth(shownMonth) : lastDayOfMonth(data.to);
+  const cell = (n: number, p: number) => (
+    <>
+      {formatNumber(n)} <span className="muted">({pct(p)})</span>
+    </>
+  );
+
+  return (
+    <section aria-labelledby="agency-title">
+      <h2 id="agency-title">{t('byAgency')}</h2>
+      <p className="small muted">{t('byAgencyNote')}</p>
+      <div className="row">
+        <label htmlFor="d-chart-month" className="label">
+          {t('chartMonth')}
+        </label>
+        <select id="d-chart-month" className="auto-width" value={shownMonth} onChange={(e) => setMonth(e.target.value)}>
+          <option value="">
+            {t('wholePeriod')} ({periodText})
+          </option>
+          {data.months.map((m) => (
+            <option key={m} value={m}>
+              {monthLabel(lang, m)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <figure className="card chart-figure">
+        <Suspense fallback={<p className="loading">{t('chartLoading')}</p>}>
+          <Chart option={option} height={56 + Math.max(1, top.length) * 34} />
+        </Suspense>
+        <figcaption className="small muted">{t('barCaption', { n: top.length, period: shownPeriod })}</figcaption>
+      </figure>
+      <div className="table-wrap">
+        <table className="wide-table">
+          <caption>{t('tableCaption', { period: shownPeriod })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('colAgency')}</th>
+              <th scope="col" className="num">
+                {t('colReceived')}
+              </th>
+              <th scope="col" className="num">
+                {t('colPublished')}
+              </th>
+              <th scope="col" className="num">
+                {t('colOnTime')}
+              </th>
+              <th scope="col" className="num">
+                {t('colLate')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.agencyId}>
+                <th scope="row">{r.agencyName}</th>
+                <td className="num">{formatNumber(r.received)}</td>
+                <td className="num">{cell(r.published, r.publishedPercent)}</td>
+                <td className="num">{cell(r.onTime, r.onTimePercent)}</td>
+                <td className={r.latePercent > 30 ? 'num late-cell' : 'num'}>{cell(r.late, r.latePercent)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p>
+        <Link href={listHref({ from: drillFrom, to: drillTo })}>{t('drillPeriod', { period: shownMonth ? t('monthN', { m: shownPeriod }) : shownPeriod })}</Link>
+      </p>
+      <details className="card month-details">
+        <summary>{t('monthTable')}</summary>
+        <div className="table-wrap">
+          <table className="wide-table">
+            <caption>{t('monthTableCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('colAgency')}</th>
+                <th scope="col">{t('colMonth')}</th>
+                <th scope="col" className="num">
+                  {t('colReceived')}
+                </th>
+                <th scope="col" className="num">
+                  {t('colPublished')}
+                </th>
+                <th scope="col" className="num">
+                  {t('colOnTime')}
+                </th>
+                <th scope="col" className="num">
+                  {t('colLate')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.byAgencyMonth.map((r) => (
+                <tr key={`${r.agencyId}/${r.month}`}>
+                  <th scope="row">{r.agencyName}</th>
+                  <td>
+                    <Link href={listHref({ from: `${r.month}-01`, to: lastDayOfMonth(r.month) })}>{monthLabel(lang, r.month)}</Link>
+                  </td>
+                  <td className="num">{formatNumber(r.received)}</td>
+                  <td className="num">{cell(r.published, r.publishedPercent)}</td>
+                  <td className="num">{cell(r.onTime, r.onTimePercent)}</td>
+                  <td className={r.latePercent > 30 ? 'num late-cell' : 'num'}>{cell(r.late, r.latePercent)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </section>
+  );
+}
+
+function RatingsSection({ data, listHref }: { data: OversightSummary; listHref: (extra?: { state?: string }) => string }) {
+  const t = useT(s);
+  const lang = useLang();
+  const pct = usePercent();
+  const r = data.ratings;
+  const option = useMemo<EChartsCoreOption>(
+    () => ({
+      animation: false,
+      textStyle: { fontSize: 13, color: '#1a1a1a' },
+      tooltip: { trigger: 'item' },
+      legend: { bottom: 0, textStyle: { fontSize: 13 } },
+      series: [
+        {
+          type: 'pie',
+          radius: ['35%', '62%'],
+          center: ['50%', '45%'],
+          label: { formatter: '{d}%' },
+          // Empty slices are left out (their "0%" labels would overlap); the table lists every rating.
+          data: RATINGS.filter((k) => r[k] > 0).map((k) => ({ name: nameOf(ratingNames, lang, k), value: r[k], itemStyle: { color: COLORS[k] } })),
+        },
+      ],
+    }),
+    [r, lang],
+  );
+  return (
+    <section aria-labelledby="ratings-title">
+      <h2 id="ratings-title">{t('ratings')}</h2>
+      {r.rated === 0 ? (
+        <p className="card">{t('ratingsNone')}</p>
+      ) : (
+        <div className="grid-2 ratings">
+          <figure className="card chart-figure">
+            <Suspense fallback={<p className="loading">{t('chartLoading')}</p>}>
+              <Chart option={option} height={280} />
+            </Suspense>
+            <figcaption className="small muted">{t('pieCaption')}</figcaption>
+          </figure>
+          <div>
+            <div className="table-wrap">
+              <table>
+                <caption>{t('ratingsCaption')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('colRating')}</th>
+                    <th scope="col" className="num">
+                      {t('colCount')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('colShare')}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {RATINGS.map((k) => (
+                    <tr key={k}>
+                      <th scope="row">
+                        <span className="legend-swatch" style={{ background: COLORS[k] }} aria-hidden="true" /> {nameOf(ratingNames, lang, k)}
+                      </th>
+                      <td className="num">{formatNumber(r[k])}</td>
+                      <td className="num">{pct(r.rated ? Math.round((r[k] * 1000) / r.rated) / 10 : 0)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+                <tfoot>
+                  <tr>
+                    <th scope="row">{t('total')}</th>
+                    <td className="num">{formatNumber(r.rated)}</td>
+                    <td className="num">{pct(100)}</td>
+                  </tr>
+                </tfoot>
+              </table>
+            </div>
+            <p>{t('satisfactionLine', { p: pct(r.satisfactionPercent), n: formatNumber(r.satisfied), rated: formatNumber(r.rated) })}</p>
+            <p>
+              <Link href={listHref({ state: 'rated' })}>{t('drillRated')}</Link>
+            </p>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}
