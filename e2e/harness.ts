@@ -93,3 +93,26 @@ export async function assertAccessible(page: Page, label: string): Promise<void>
     `${label}: accessibility violations`,
   );
 }
+
+/** A staff member's (or citizen's) API session in its own browser context, for steps a test does not click. */
+export async function apiAs(browser: Browser, baseUrl: string, login: string) {
+  const context = await browser.newContext({ baseURL: baseUrl });
+  const res = await context.request.post('/api/v1/auth/sign-in', { data: { login, password: DEMO_PASSWORD } });
+  assert.equal(res.status(), 200, await res.text());
+  const call = async (method: 'get' | 'post', url: string, data?: unknown) => {
+    const r = await context.request[method](url, data === undefined ? {} : { data });
+    const body = r.status() === 204 ? null : await r.json();
+    assert.ok(r.ok(), `${method.toUpperCase()} ${url} as ${login}: ${r.status()} ${JSON.stringify(body)}`);
+    return body;
+  };
+  return {
+    get: (url: string) => call('get', url),
+    post: (url: string, data: unknown) => call('post', url, data),
+    /** Does a workflow action on a report at its current version. */
+    async act(id: string, body: Record<string, unknown>) {
+      const r = (await call('get', `/api/v1/reports/${id}`)) as { version: number };
+      return call('post', `/api/v1/reports/${id}/actions`, { version: r.version, ...body });
+    },
+    close: () => context.close(),
+  };
+}

@@ -1,5 +1,61 @@
-import { Layout } from '../../components/layout.tsx';
+/**
+ * The staff console (/staff): the queues and one report with its action forms. Officers only: anyone else is
+ * told so, with a way to sign in that comes back here. Paths below are relative to /staff (wouter nest).
+ */
+import { Link, Route, Switch, useLocation } from 'wouter';
+import { Loading } from '../../components/async.tsx';
+import { Layout, NotFound } from '../../components/layout.tsx';
+import { useT } from '../../i18n/strings.ts';
+import { isStaff, useSession } from '../../session.tsx';
+import QueuePage from './queue.tsx';
+import ReportPage from './report.tsx';
+import { s } from './strings.ts';
+import './staff.css';
 
-export default function Area() {
-  return <Layout><h1>staff</h1></Layout>;
+export default function StaffArea() {
+  const t = useT(s);
+  const { me, loading } = useSession();
+  const [location] = useLocation();
+  if (loading) {
+    return (
+      <Layout wide>
+        <Loading />
+      </Layout>
+    );
+  }
+  if (!me || !isStaff(me)) {
+    const next = `/staff${location === '/' ? '' : location}`;
+    return (
+      <Layout wide>
+        <h1>{t('signInTitle')}</h1>
+        <div className="card staff-gate">
+          <p>{me ? t('notStaff') : t('signInNeeded')}</p>
+          <p className="row">
+            <Link href={`~/sign-in?next=${encodeURIComponent(next)}`} className="button">
+              {t('signInLink')}
+            </Link>
+            {me && <Link href="~/app">{t('notStaffApp')}</Link>}
+          </p>
+        </div>
+      </Layout>
+    );
+  }
+  return (
+    <Switch>
+      <Route path="/">
+        <Layout wide>
+          <QueuePage />
+        </Layout>
+      </Route>
+      <Route path="/reports/:id">
+        {(params) => (
+          <Layout wide>
+            <ReportPage id={params.id} />
+          </Layout>
+        )}
+      </Route>
+      <Route component={NotFound} />
+    </Switch>
+  );
 }
+

@@ -1,0 +1,420 @@
+/**
+ * /staff: the officer's queues (issue 4 item 11), one tab per kind of work their roles have — receiving,
+ * assigning, processing, approving, cooperation, clarification — plus everything in scope and what is overdue.
+ * Each line shows the nearest running deadline coloured by the time left (R-8.5) and the automatic checks'
+ * findings (issue 5). Filters and the page live in the address, so a queue can be bookmarked and shared.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import { Link, useLocation, useSearch } from 'wouter';
+import { api, type Query } from '../../api/client.ts';
+import type { Page, StaffQueueItem } from '../../api/types.ts';
+import { ErrorBox, Loading, useAsync } from '../../components/async.tsx';
+import { common } from '../../components/common.strings.ts';
+import { formatNumber } from '../../format.ts';
+import { useLang, useT } from '../../i18n/strings.ts';
+import { useSession } from '../../session.tsx';
+import {
+  HEAD_ROLES,
+  MERGE_WINDOW,
+  REPORT_ROLES,
+  allStateLabels,
+  fold,
+  loadAgencies,
+  loadCategories,
+  loadCommunes,
+  loadQueue,
+  loadWorkflows,
+  rolesOf,
+  type Unit,
+} from './data.ts';
+import { DeadlineBadge, useNow } from './deadline.tsx';
+import { FINDING_LABELS, KIND_LABELS, pick, s, type StaffKey } from './strings.ts';
+
+type TabKey = 'receive' | 'assign' | 'processing' | 'approve' | 'cooperation' | 'clarification' | 'all' | 'overdue';
+
+interface TabDef {
+  key: TabKey;
+  label: StaffKey;
+  hint: StaffKey;
+  /** The states of this queue; empty: any state. */
+  states: string[];
+  query: Query;
+}
+
+const PAGE_SIZE = 20;
+const has = (roles: string[], ...wanted: string[]) => wanted.some((r) => roles.includes(r));
+
+/** The queues that make sense for these roles (R-4.3: each step within its role's authority). */
+export function tabsFor(roles: string[]): TabDef[] {
+  const tabs: TabDef[] = [];
+  const head = has(roles, ...HEAD_ROLES);
+  const officer = roles.includes('processing_officer');
+  if (has(roles, 'receiving_officer', 'center_operator'))
+    tabs.push({ key: 'receive', label: 'tabReceive', hint: 'tabReceiveHint', states: ['submitted', 'verifying'], query: { actionable: true } });
+  if (head)
+    tabs.push({
+      key: 'assign',
+      label: 'tabAssign',
+      hint: 'tabAssignHint',
+      states: ['accepted', 'taken', ...(roles.includes('commune_leader') ? ['dispatched'] : [])],
+      query: { actionable: true },
+    });
+  if (head || officer)
+    tabs.push({
+      key: 'processing',
+      label: 'tabProcessing',
+      hint: head ? 'tabProcessingHint' : 'tabProcessingMine',
+      // `consulting`: an initiative the unit put to residents (R-9).
+      states: head ? ['assigned', 'dispatched', 'draftRejected', ...(roles.includes('agency_head') ? ['consulting'] : [])] : ['assigned', 'draftRejected'],
+      query: head ? {} : { assignee: 'me' },
+    });
+  if (head) tabs.push({ key: 'approve', label: 'tabApprove', hint: 'tabApproveHint', states: ['resultDrafted'], query: { actionable: true } });
+  if (head) tabs.push({ key: 'cooperation', label: 'tabCooperation', hint: 'tabCooperationHint', states: ['taken', 'assigned'], query: {} });
+  if (head || officer) tabs.push({ key: 'clarification', label: 'tabClarification', hint: 'tabClarificationHint', states: ['clarificationRequested'], query: { actionable: true } });
+  if (has(roles, ...REPORT_ROLES)) {
+    tabs.push({ key: 'all', label: 'tabAll', hint: 'tabAllHint', states: [], query: {} });
+    tabs.push({ key: 'overdue', label: 'tabOverdue', hint: 'tabOverdueHint', states: [], query: { overdue: true } });
+  }
+  return tabs;
+}
+
+/** A local date (YYYY-MM-DD) as the start of that day in Hanoi; `plusDays` 1 gives the next day's start. */
+function dayStart(date: string, plusDays = 0): string | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!m) return undefined;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + plusDays));
+  return `${d.toISOString().slice(0, 10)}T00:00:00+07:00`;
+}
+
+const FILTER_KEYS = ['unit', 'category', 'kind', 'state', 'finding', 'overdue', 'sort', 'from', 'to'] as const;
+
+export default function QueuePage() {
+  const t = useT(s);
+  const tc = useT(common);
+  const lang = useLang();
+  const { me } = useSession();
+  const [, navigate] = useLocation();
+  const search = useSearch();
+  const params = useMemo(() => new URLSearchParams(search), [search]);
+  const roles = rolesOf(me);
+  const tabs = tabsFor(roles);
+  const tab = tabs.find((x) => x.key === params.get('tab')) ?? tabs[0];
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const now = useNow();
+  const [text, setText] = useState('');
+
+  const refs = useAsync(() => Promise.all([loadWorkflows(), loadAgencies(), loadCommunes(), loadCategories()]), []);
+
+  /** Changes filters in the address; any change but the page's own goes back to page 1. */
+  const setParams = (changes: Record<string, string | null>) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(changes)) {
+      if (v === null || v === '') next.delete(k);
+      else next.set(k, v);
+    }
+    if (!('page' in changes)) next.delete('page');
+    const q = next.toString();
+    navigate(`~/staff${q ? `?${q}` : ''}`);
+  };
+
+  const tabHref = (key: TabKey) => {
+    const next = new URLSearchParams();
+    next.set('tab', key);
+    for (const k of FILTER_KEYS) {
+      const v = params.get(k);
+      if (v && k !== 'state') next.set(k, v);
+    }
+    return `~/staff?${next.toString()}`;
+  };
+
+  // The queue's query: the tab's own narrowing, then the officer's filters.
+  const chosenState = params.get('state') ?? '';
+  const tabStates = tab?.states ?? [];
+  const states = chosenState && (tabStates.length === 0 || tabStates.includes(chosenState)) ? [chosenState] : tabStates;
+  const query: Query = {
+    ...(tab?.query ?? {}),
+    sort: params.get('sort') === 'submitted' ? 'submitted' : 'due',
+    unit: params.get('unit'),
+    category: params.get('category'),
+    kind: params.get('kind'),
+    finding: params.get('finding'),
+    from: dayStart(params.get('from') ?? ''),
+    to: dayStart(params.get('to') ?? '', 1),
+    ...(params.get('overdue') === 'true' || tab?.query.overdue ? { overdue: true } : {}),
+  };
+  const cooperation = tab?.key === 'cooperation';
+  const offset = cooperation ? 0 : (page - 1) * PAGE_SIZE;
+  const queueKey = JSON.stringify([query, states, offset]);
+  const list = useAsync<Page<StaffQueueItem> | null>(async () => {
+    if (!tab) return null;
+    if (!cooperation) return loadQueue(query, states, offset, PAGE_SIZE);
+    // Lead agency's complex reports (R-8.2): the API cannot filter by classification, so read and filter here.
+    const all = await loadQueue(query, states, 0, 100);
+    const items = all.items.filter((i) => i.classification === 'complex');
+    return { total: items.length, items };
+  }, [queueKey, tab?.key]);
+
+  // Totals per queue, for the tab labels (no filters: what waits in each queue).
+  const counts = useAsync(async () => {
+    const out: Partial<Record<TabKey, number>> = {};
+    await Promise.all(
+      tabs
+        .filter((x) => x.key !== 'cooperation')
+        .map(async (x) => {
+          const parts = x.states.length ? x.states : [undefined];
+          const totals = await Promise.all(parts.map((state) => api.get<Page<StaffQueueItem>>('/api/v1/staff/reports', { ...x.query, state, limit: 1 }).then((p) => p.total)));
+          out[x.key] = totals.reduce((a, b) => a + b, 0);
+        }),
+    );
+    return out;
+  }, [roles.join(',')]);
+
+  useEffect(() => setText(''), [queueKey]);
+
+  if (!tab) {
+    return (
+      <>
+        <h1>{t('queueTitle')}</h1>
+        <p className="notice">{t('noReportRole')}</p>
+      </>
+    );
+  }
+
+  const [wf, agencies, communes, categories] = refs.data ?? [];
+  const stateLabels = wf ? allStateLabels(wf) : new Map<string, string>();
+  const stateOptions = tab.states.length ? tab.states : [...stateLabels.keys()];
+  const myAgencyIds = new Set((me?.memberships ?? []).map((m) => m.agencyId));
+  const communeOptions = scopeCommunes(communes?.items ?? [], (agencies ?? []).filter((a) => myAgencyIds.has(a.id)).flatMap((a) => a.jurisdiction), roles);
+  const roleNames = roles.map((r) => t(`role_${r}` as StaffKey)).join(', ');
+
+  const data = list.data;
+  const needle = fold(text.trim());
+  const shown = data ? (needle ? data.items.filter((i) => fold(`${i.code} ${i.title}`).includes(needle)) : data.items) : [];
+  const pages = data ? Math.max(1, Math.ceil(Math.min(data.total, states.length > 1 ? MERGE_WINDOW : Infinity) / PAGE_SIZE)) : 1;
+
+  return (
+    <>
+      <div className="spread">
+        <h1>{t('queueTitle')}</h1>
+        <p className="muted small">{t('myRoles', { roles: roleNames })}</p>
+      </div>
+      <nav aria-label={t('tabsLabel')} className="tabs staff-tabs">
+        {tabs.map((x) => (
+          <Link key={x.key} href={tabHref(x.key)} aria-current={x.key === tab.key ? 'page' : undefined}>
+            {t(x.label)}
+            {counts.data?.[x.key] !== undefined && counts.data[x.key]! > 0 && (
+              <>
+                {' '}
+                <span className="count-badge">{formatNumber(counts.data[x.key]!)}</span>
+              </>
+            )}
+          </Link>
+        ))}
+      </nav>
+      <p className="hint">{t(tab.hint)}</p>
+      <ErrorBox error={refs.error} onRetry={refs.reload} />
+
+      <form className="card staff-filter-grid" role="search" aria-label={t('filters')} onSubmit={(e) => e.preventDefault()}>
+        <div className="form">
+          <label htmlFor="f-unit">{t('filterUnit')}</label>
+          <select id="f-unit" value={params.get('unit') ?? ''} onChange={(e) => setParams({ unit: e.target.value })}>
+            <option value="">{t('filterAny')}</option>
+            {communeOptions.map((u) => (
+              <option key={u.code} value={`${u.version}/${u.code}`}>
+                {u.fullName}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="form">
+          <label htmlFor="f-category">{t('filterCategory')}</label>
+          <select id="f-category" value={params.get('category') ?? ''} onChange={(e) => setParams({ category: e.target.value })}>
+            <option value="">{t('filterAny')}</option>
+            {(categories ?? []).map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="form">
+          <label htmlFor="f-kind">{t('filterKind')}</label>
+          <select id="f-kind" value={params.get('kind') ?? ''} onChange={(e) => setParams({ kind: e.target.value })}>
+            <option value="">{t('filterAny')}</option>
+            {Object.keys(KIND_LABELS.vi).map((k) => (
+              <option key={k} value={k}>
+                {pick(KIND_LABELS, lang, k)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="form">
+          <label htmlFor="f-state">{t('filterState')}</label>
+          <select id="f-state" value={states.length === 1 && chosenState ? chosenState : ''} onChange={(e) => setParams({ state: e.target.value })}>
+            <option value="">{t('filterAny')}</option>
+            {stateOptions.map((st) => (
+              <option key={st} value={st}>
+                {stateLabels.get(st) ?? st}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="form">
+          <label htmlFor="f-finding">{t('filterFinding')}</label>
+          <select id="f-finding" value={params.get('finding') ?? ''} onChange={(e) => setParams({ finding: e.target.value })}>
+            <option value="">{t('filterAny')}</option>
+            {Object.keys(FINDING_LABELS.vi).map((k) => (
+              <option key={k} value={k}>
+                {pick(FINDING_LABELS, lang, k)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="form">
+          <label htmlFor="f-sort">{t('filterSort')}</label>
+          <select id="f-sort" value={params.get('sort') === 'submitted' ? 'submitted' : 'due'} onChange={(e) => setParams({ sort: e.target.value === 'due' ? null : e.target.value })}>
+            <option value="due">{t('sortDue')}</option>
+            <option value="submitted">{t('sortSubmitted')}</option>
+          </select>
+        </div>
+        <div className="form">
+          <label htmlFor="f-from">{t('filterFrom')}</label>
+          <input id="f-from" type="date" value={params.get('from') ?? ''} onChange={(e) => setParams({ from: e.target.value })} />
+        </div>
+        <div className="form">
+          <label htmlFor="f-to">{t('filterTo')}</label>
+          <input id="f-to" type="date" value={params.get('to') ?? ''} onChange={(e) => setParams({ to: e.target.value })} />
+        </div>
+        {tab.key !== 'overdue' && (
+          <label className="choice staff-check">
+            <input type="checkbox" checked={params.get('overdue') === 'true'} onChange={(e) => setParams({ overdue: e.target.checked ? 'true' : null })} />
+            {t('filterOverdue')}
+          </label>
+        )}
+        <div className="staff-filter-actions">
+          <button type="button" className="button secondary small" onClick={() => navigate(`~/staff?tab=${tab.key}`)}>
+            {t('filterClear')}
+          </button>
+        </div>
+      </form>
+
+      <div className="form staff-search">
+        <label htmlFor="f-search">{t('search')}</label>
+        <input id="f-search" type="search" value={text} onChange={(e) => setText(e.target.value)} aria-describedby="f-search-hint" />
+        <p id="f-search-hint" className="hint">
+          {t('searchHint')}
+        </p>
+      </div>
+
+      <p role="status" aria-live="polite" className="staff-count">
+        {list.loading ? tc('loading') : data ? (needle ? t('resultCountShown', { total: formatNumber(data.total), shown: formatNumber(shown.length) }) : t('resultCount', { total: formatNumber(data.total) })) : ''}
+      </p>
+      <ErrorBox error={list.error} onRetry={list.reload} />
+      {!data && list.loading && <Loading />}
+      {data && shown.length === 0 && !list.loading && <p className="notice">{t('emptyQueue')}</p>}
+      {data && shown.length > 0 && (
+        <div className="table-wrap">
+          <table className="staff-queue">
+            <caption className="visually-hidden">{t(tab.label)}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('colReport')}</th>
+                <th scope="col">{t('colWhere')}</th>
+                <th scope="col">{t('colStateClass')}</th>
+                <th scope="col">{t('colDeadline')}</th>
+                <th scope="col">{t('colFindings')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((item) => (
+                <QueueRow key={item.id} item={item} now={now} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {data && !cooperation && pages > 1 && (
+        <nav aria-label={t('pagingLabel')} className="row staff-paging">
+          <button type="button" className="button secondary small" disabled={page <= 1} onClick={() => setParams({ page: page - 1 > 1 ? String(page - 1) : null })}>
+            {tc('previous')}
+          </button>
+          <span>{tc('pageOf', { page, pages })}</span>
+          <button type="button" className="button secondary small" disabled={page >= pages} onClick={() => setParams({ page: String(page + 1) })}>
+            {tc('next')}
+          </button>
+        </nav>
+      )}
+      {data && states.length > 1 && data.total > MERGE_WINDOW && <p className="hint">{t('mergedLimit')}</p>}
+      <p className="hint">{t('deadlineTimeNote')}</p>
+    </>
+  );
+}
+
+function QueueRow({ item, now }: { item: StaffQueueItem; now: number }) {
+  const t = useT(s);
+  const nearest = item.deadlines[0];
+  return (
+    <tr>
+      <td>
+        <Link href={`/reports/${item.id}`}>{item.title}</Link>
+        <br />
+        <span className="muted small staff-code">{item.code}</span>
+      </td>
+      <td>
+        {item.category.name}
+        <br />
+        <span className="muted small">{item.commune ?? '—'}</span>
+      </td>
+      <td>
+        {item.stateLabel}
+        <br />
+        {item.classification ? <ClassificationBadge value={item.classification} /> : <span className="muted small">{t('notClassified')}</span>}
+      </td>
+      <td>{nearest?.due ? <DeadlineBadge stage={nearest.stage} due={nearest.due} overdue={nearest.overdue} now={now} /> : <span className="muted small">{t('noDeadline')}</span>}</td>
+      <td>
+        <FindingBadges findings={item.findings} />
+      </td>
+    </tr>
+  );
+}
+
+export function ClassificationBadge({ value }: { value: string }) {
+  const t = useT(s);
+  const tone = value === 'urgent' ? 'late' : value === 'complex' ? 'info' : '';
+  return <span className={`badge ${tone}`}>{t(`classification_${value}` as StaffKey)}</span>;
+}
+
+/** Checks that point to an Art. 6.2 reason are amber; suggestions blue; the rest neutral. */
+const REASON_CHECKS = new Set(['duplicate_media_exact', 'duplicate_media_near', 'known_public_image', 'duplicate_text', 'edited_photo', 'advertising', 'abusive', 'not_vietnamese']);
+export function findingTone(check: string): string {
+  if (REASON_CHECKS.has(check)) return 'warn';
+  if (check === 'urgent_suggested' || check === 'complex_suggested') return 'info';
+  return '';
+}
+
+/** Short names of the findings (the full wording is on the report); the server's label when the check is new. */
+export function FindingBadges({ findings }: { findings: { check: string; label: string }[] }) {
+  const lang = useLang();
+  if (findings.length === 0) return <span className="muted small">—</span>;
+  return (
+    <ul className="staff-badges">
+      {findings.map((f) => (
+        <li key={f.check}>
+          <span className={`badge ${findingTone(f.check)}`} title={f.label}>
+            {f.check in FINDING_LABELS.vi ? pick(FINDING_LABELS, lang, f.check) : f.label}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * Communes an officer can filter by: those of their agencies' jurisdictions when all are communes; every
+ * commune for city-wide roles or agencies with a wider jurisdiction.
+ */
+function scopeCommunes(communes: Unit[], jurisdiction: { version: string; code: string }[], roles: string[]): Unit[] {
+  if (has(roles, 'center_operator', 'city_overseer') || jurisdiction.length === 0) return communes;
+  const inScope = communes.filter((u) => jurisdiction.some((j) => j.version === u.version && j.code === u.code));
+  return inScope.length === jurisdiction.length ? inScope : communes;
+}
