@@ -41,6 +41,7 @@ const DEMO_STAFF: { username: string; displayName: string; agency: string; role:
   { username: 'tiep-nhan', displayName: 'Đỗ Quang Huy', agency: 'trung-tam-phuc-vu-hanh-chinh-cong', role: 'receiving_officer', note: 'Trung tâm — cán bộ tiếp nhận' },
   { username: 'giam-doc.sxd', displayName: 'Vũ Đức Thắng', agency: 'so-xay-dung', role: 'agency_head', note: 'Sở Xây dựng — Thủ trưởng (duyệt kết quả)' },
   { username: 'xu-ly.sxd', displayName: 'Bùi Thị Lan', agency: 'so-xay-dung', role: 'processing_officer', note: 'Sở Xây dựng — cán bộ xử lý' },
+  { username: 'tiep-nhan.hoankiem', displayName: 'Đinh Thị Thu', agency: 'ubnd-phuong-hoan-kiem', role: 'receiving_officer', note: 'UBND Phường Hoàn Kiếm — cán bộ tiếp nhận (phản ánh tại phường)' },
   { username: 'chu-tich.hoankiem', displayName: 'Ngô Văn Sơn', agency: 'ubnd-phuong-hoan-kiem', role: 'commune_leader', note: 'UBND Phường Hoàn Kiếm — lãnh đạo (phân công)' },
   { username: 'xu-ly.hoankiem', displayName: 'Lý Thị Mai', agency: 'ubnd-phuong-hoan-kiem', role: 'processing_officer', note: 'UBND Phường Hoàn Kiếm — cán bộ xử lý' },
   { username: 'bien-tap.tp', displayName: 'Lê Thị Hồng', agency: 'trung-tam-phuc-vu-hanh-chinh-cong', role: 'alert_editor', note: 'Trung tâm — soạn thông báo toàn Thành phố' },

@@ -23,6 +23,7 @@ import {
 import { findAgency } from '../../db/repos/agencies.repo.ts';
 import { listMembers } from '../../db/repos/accounts.repo.ts';
 import { findReport, insertCooperation, openCooperationCount, updateReportIfVersion, type ReportRow } from '../../db/repos/reports.repo.ts';
+import { findUploadOfOwnerBySha256 } from '../../db/repos/uploads.repo.ts';
 import type { DB } from '../../db/schema.ts';
 import type { ResultProof } from '../../db/schema/reports.ts';
 import { applySanctionRules } from '../accounts/sanctions.ts';
@@ -147,7 +148,7 @@ export async function actOnReport(ctx: AppContext, actor: Actor, reportId: strin
 
   const markerProblem = violationMarkerProblem(input.action, input.rejectReason, input.violation);
   if (markerProblem) throw invalid([markerProblem]);
-  const changes = await changesOf(ctx, report, input);
+  const changes = await changesOf(ctx, actor, report, input);
   return unitOfWork(ctx, auditActor(actor), async (w) => {
     const saved = await updateReportIfVersion(w.tx, report.id, input.version, { ...changes, state: t.to, updated_at: w.now });
     if (!saved) throw new AppError('VERSION_CONFLICT');
@@ -174,7 +175,7 @@ export async function actOnReport(ctx: AppContext, actor: Actor, reportId: strin
 }
 
 /** What an action changes on the report row, after checking its inputs against the database. */
-async function changesOf(ctx: AppContext, report: ReportRow, input: ActionInput): Promise<Partial<ReportRow>> {
+async function changesOf(ctx: AppContext, actor: Actor, report: ReportRow, input: ActionInput): Promise<Partial<ReportRow>> {
   const problems: FieldProblem[] = [];
   const agency = async (kinds?: readonly string[]) => {
     const a = input.targetAgencyId ? await findAgency(ctx.db, { id: input.targetAgencyId }) : undefined;
@@ -227,8 +228,21 @@ async function changesOf(ctx: AppContext, report: ReportRow, input: ActionInput)
     }
     case 'extend':
       return { extended_to_days: input.extendTo as number };
-    case 'draftResult':
-      return { result_text: (input.resultText as string).trim(), result_proofs: JSON.stringify(input.proofs ?? []) as never };
+    case 'draftResult': {
+      // R-12.2: a proof file is one the drafting officer uploaded — never a guessed or someone else's hash.
+      const proofs: ResultProof[] = [];
+      for (const [i, p] of (input.proofs ?? []).entries()) {
+        if (!p.sha256) {
+          proofs.push({ kind: p.kind, title: p.title });
+          continue;
+        }
+        const upload = actor.kind === 'staff' ? await findUploadOfOwnerBySha256(ctx.db, actor.userId, p.sha256) : undefined;
+        if (!upload) problems.push({ field: `body.proofs.${i}.sha256`, message: `Tài liệu “${p.title}” chưa được tải lên: tải tệp lên trước (POST /api/v1/uploads) rồi gửi sha256 của tệp đó` });
+        else proofs.push({ kind: p.kind, title: p.title, sha256: p.sha256, mime: upload.mime, publicSha256: upload.public_sha256 });
+      }
+      if (problems.length) throw fail();
+      return { result_text: (input.resultText as string).trim(), result_proofs: JSON.stringify(proofs) as never };
+    }
     case 'approve':
       return { result_published_at: ctx.clock.now() };
     case 'rate':

@@ -6,8 +6,11 @@ import type { Json, Timestamp } from './core.ts';
 export interface ResultProof {
   kind: 'inspection_record' | 'site_photo' | 'reply_letter' | 'other';
   title: string;
-  /** A stored attachment (content address), when uploaded. */
+  /** A stored attachment (content address), when uploaded: an upload of the officer who drafted the result. */
   sha256?: string;
+  /** Of that upload, recorded with the draft: its type, and the address of its metadata-free public copy (photos). */
+  mime?: string;
+  publicSha256?: string | null;
 }
 
 export interface ReportsTable {

@@ -7,10 +7,13 @@ import { formatVietnamTime } from '../../domain/calendar/index.ts';
 import { FINDING_CHECKS, FINDING_REASON } from '../../domain/integrity/findings.ts';
 import { REJECT_REASONS, WORKFLOWS, type Workflow } from '../../domain/workflow/index.ts';
 import type { ReportBundle, ReportNames, StaffQueueItem, TimelineEvent } from '../../app/reports/read-reports.ts';
+import type { ReportTime } from '../../app/reports/report-time.ts';
 import type { ReportRow } from '../../db/repos/reports.repo.ts';
 import type { DeadlineRow } from '../../db/repos/calendar.repo.ts';
+import type { ResultProof } from '../../db/schema/reports.ts';
 
 const time = (d: Date | null) => (d ? formatVietnamTime(d) : null);
+
 const workflowOf = (r: ReportRow): Workflow => WORKFLOWS[r.kind as keyof typeof WORKFLOWS];
 
 /** What anyone may see of a report (R-8.3, R-14). No reporter field exists here, so none can leak (R-5.7). */
@@ -51,13 +54,21 @@ function publicEvent(wf: Workflow, e: TimelineEvent, names: ReportNames) {
   };
 }
 
+/**
+ * The proofs of a result (R-12.2): kind, title and — for a photo — its metadata-free public copy to look at
+ * (never the original with its EXIF, nor who uploaded it).
+ */
+function proofsOf(r: ReportRow) {
+  return (r.result_proofs as unknown as ResultProof[]).map((p) => ({ kind: p.kind, title: p.title, url: p.publicSha256 ? `/api/v1/media/${p.publicSha256}` : null }));
+}
+
 function presentResult(r: ReportRow) {
   if (!r.result_published_at) return null;
   return {
     text: r.result_text,
     decision: r.decision,
     publishedAt: time(r.result_published_at),
-    proofs: (r.result_proofs as unknown as { kind: string; title: string }[]).map((p) => ({ kind: p.kind, title: p.title })),
+    proofs: proofsOf(r),
   };
 }
 
@@ -77,7 +88,7 @@ export function presentPublicReport(b: ReportBundle, names: ReportNames) {
   };
 }
 
-function presentDeadline(d: DeadlineRow, now: Date) {
+function presentDeadline(d: DeadlineRow, at: ReportTime) {
   const open = d.stoppedAt === null;
   return {
     stage: d.clock,
@@ -85,7 +96,9 @@ function presentDeadline(d: DeadlineRow, now: Date) {
     amount: d.amount,
     due: time(d.dueAt),
     stoppedAt: time(d.stoppedAt),
-    overdue: open ? now > d.dueAt : (d.stoppedAt as Date) > d.dueAt,
+    overdue: open ? at.now > d.dueAt : (d.stoppedAt as Date) > d.dueAt,
+    /** For a running deadline: working minutes left (negative: overdue by), for colouring queues by working time. */
+    workingMinutesLeft: open ? at.workingMinutesLeft(d.dueAt) : null,
     calendarVersion: d.calendarVersion,
   };
 }
@@ -93,7 +106,7 @@ function presentDeadline(d: DeadlineRow, now: Date) {
 /** Payload fields a reporter may read: what was asked of them and what was answered to them. */
 const REPORTER_PAYLOAD = ['question', 'answer', 'explanation', 'rejectReason', 'rating', 'comment', 'decision', 'rule'] as const;
 
-export function presentReporterReport(b: ReportBundle, names: ReportNames, now: Date) {
+export function presentReporterReport(b: ReportBundle, names: ReportNames, at: ReportTime) {
   const r = b.report;
   const wf = workflowOf(r);
   return {
@@ -103,7 +116,7 @@ export function presentReporterReport(b: ReportBundle, names: ReportNames, now: 
     confidential: r.confidential,
     rejectReason: r.reject_reason,
     ratingComment: r.rating_comment,
-    deadlines: b.deadlines.map((d) => presentDeadline(d, now)),
+    deadlines: b.deadlines.map((d) => presentDeadline(d, at)),
     actions: b.actions,
     timeline: b.timeline.map((e) => ({
       ...publicEvent(wf, e, names),
@@ -112,11 +125,11 @@ export function presentReporterReport(b: ReportBundle, names: ReportNames, now: 
   };
 }
 
-export function presentStaffReport(b: ReportBundle, names: ReportNames, now: Date, reporterName: string | null) {
+export function presentStaffReport(b: ReportBundle, names: ReportNames, at: ReportTime, reporterName: string | null) {
   const r = b.report;
   const wf = workflowOf(r);
   return {
-    ...presentReporterReport(b, names, now),
+    ...presentReporterReport(b, names, at),
     // R-5.7: a confidential reporter is not named to staff either; the platform relays questions to them.
     reporter: r.confidential ? { confidential: true, displayName: null } : { confidential: false, displayName: reporterName },
     classification: r.classification,
@@ -143,7 +156,8 @@ export function presentStaffReport(b: ReportBundle, names: ReportNames, now: Dat
       };
     }),
     extendedToDays: r.extended_to_days,
-    draft: r.result_text && !r.result_published_at ? { text: r.result_text, proofs: r.result_proofs } : null,
+    // The draft's proofs keep their file's hash for staff, so a redraft (R-12.1) can keep the files.
+    draft: r.result_text && !r.result_published_at ? { text: r.result_text, proofs: proofsOf(r).map((p, i) => ({ ...p, sha256: (r.result_proofs as unknown as ResultProof[])[i]?.sha256 ?? null })) } : null,
     cooperations: b.cooperations.map((c) => ({ agencyId: c.agency_id, agency: names.agency(c.agency_id), state: c.state, requestedAt: time(c.requested_at), result: c.result_text, closedReason: c.closed_reason })),
     timeline: b.timeline.map((e) => ({
       ...publicEvent(wf, e, names),
@@ -156,7 +170,7 @@ export function presentStaffReport(b: ReportBundle, names: ReportNames, now: Dat
 }
 
 /** A line of a staff queue: the summary, who holds it, and its running deadlines, nearest first (R-8.5). */
-export function presentStaffQueueItem(item: StaffQueueItem, names: ReportNames, now: Date) {
+export function presentStaffQueueItem(item: StaffQueueItem, names: ReportNames, at: ReportTime) {
   const r = item.report;
   return {
     id: r.id,
@@ -167,7 +181,7 @@ export function presentStaffQueueItem(item: StaffQueueItem, names: ReportNames, 
     processingAgencyId: r.processing_agency_id,
     dispatchedAgencyId: r.dispatched_agency_id,
     assigneeId: r.assignee_id,
-    deadlines: item.openDeadlines.map((d) => ({ stage: d.clock, due: time(d.dueAt), overdue: now > d.dueAt })),
+    deadlines: item.openDeadlines.map((d) => ({ stage: d.clock, due: time(d.dueAt), overdue: at.now > d.dueAt, workingMinutesLeft: at.workingMinutesLeft(d.dueAt) })),
     findings: item.findingChecks.map((check) => ({ check, label: FINDING_CHECKS[check] })),
   };
 }

@@ -5,6 +5,8 @@ import { vietnamTime } from '../../domain/calendar/index.ts';
 import { testApp } from '../../../test/context.ts';
 import { createCitizen, createStaff, signInHeaders } from '../../../test/factories.ts';
 import { fieldReportBody, reportAction } from '../../../test/reports.ts';
+import { upload } from '../../../test/uploads.ts';
+import { scenePhoto } from '../../../test/fixtures/photo-variants.ts';
 
 async function setup() {
   // Mon 2 March 2026, 09:00 in Hà Nội.
@@ -41,6 +43,7 @@ test('R-5 R-6.1 a verified citizen submits a field report: a human code, the com
   assert.equal(r.stateLabel, 'Chờ tiếp nhận');
   // R-7.2d: receiving within 8 working hours of submission (Mon 09:00 → Tue 09:00).
   assert.deepEqual(r.deadlines.map((d: { stage: string; due: string }) => [d.stage, d.due]), [['receive', '2026-03-03T09:00:00+07:00']]);
+  assert.equal(r.deadlines[0].workingMinutesLeft, 8 * 60, 'R-8.5 the time left is counted in working time (8 WH), not the 24 clock hours');
   assert.equal(r.timeline[0].action, 'submit');
 
   // Idempotency: the same submission with the same key is the same report, not a second one.
@@ -177,12 +180,29 @@ test('R-7 R-8.1 R-12 R-13 a field report accepted, dispatched to a commune, draf
   const back = await reportAction(app, head.h, id, { action: 'rejectDraft', explanation: 'Cần biên bản kiểm tra hiện trường và thời gian hoàn thành.' });
   assert.equal(back.json().state, 'draftRejected');
   assert.ok(back.json().deadlines.some((d: { stage: string; stoppedAt: string | null }) => d.stage === 'redo' && d.stoppedAt === null));
+  // R-12.2: a proof file must be one the drafting officer uploaded — not a made-up hash, not someone else's file.
+  const citizenPhoto = (await upload(app, citizen.h, [{ name: 'o-ga.jpg', bytes: await scenePhoto(3) }])).json().items[0];
+  const guessed = await reportAction(app, officer.h, id, {
+    action: 'draftResult',
+    resultText: 'Đã vá ổ gà.',
+    proofs: [{ kind: 'other', title: 'Tệp không có', sha256: 'a'.repeat(64) }, { kind: 'site_photo', title: 'Ảnh của người khác', sha256: citizenPhoto.sha256 }],
+  });
+  assert.equal(guessed.statusCode, 400);
+  assert.deepEqual(guessed.json().errors.map((e: { field: string }) => e.field), ['body.proofs.0.sha256', 'body.proofs.1.sha256']);
+  const proofPhoto = (await upload(app, officer.h, [{ name: 'sau-khi-va.jpg', bytes: await scenePhoto(4) }])).json().items[0];
   const redraft = await reportAction(app, officer.h, id, {
     action: 'draftResult',
     resultText: 'Ngày 03/03/2026 đã vá ổ gà, thảm lại 4 m² mặt đường. Đề nghị người dân tiếp tục giám sát.',
-    proofs: [{ kind: 'inspection_record', title: 'Biên bản kiểm tra hiện trường 03/03/2026' }],
+    proofs: [{ kind: 'inspection_record', title: 'Biên bản kiểm tra hiện trường 03/03/2026' }, { kind: 'site_photo', title: 'Ảnh sau khi vá', sha256: proofPhoto.sha256 }],
   });
   assert.equal(redraft.statusCode, 200, redraft.body);
+  const draftProofs = (await app.inject({ url: `/api/v1/reports/${id}`, headers: head.h })).json().draft.proofs;
+  assert.equal(draftProofs[0].url, null, 'a proof without a file has nothing to open');
+  assert.match(draftProofs[1].url, /^\/api\/v1\/media\/[0-9a-f]{64}$/, 'the approver can look at the proof photo (R-12.2)');
+  assert.notEqual(draftProofs[1].url, `/api/v1/media/${proofPhoto.sha256}`, 'the metadata-free copy, not the original');
+  const shown = await app.inject({ url: draftProofs[1].url });
+  assert.equal(shown.statusCode, 200);
+  assert.equal(shown.headers['content-type'], 'image/jpeg');
 
   // Concurrent actions on one version: exactly one wins.
   const version = (await app.inject({ url: `/api/v1/reports/${id}`, headers: head.h })).json().version;
@@ -194,6 +214,7 @@ test('R-7 R-8.1 R-12 R-13 a field report accepted, dispatched to a commune, draf
   const published = (await app.inject({ url: `/api/v1/reports/${id}`, headers: citizen.h })).json();
   assert.equal(published.state, 'published');
   assert.equal(published.result.proofs[0].title, 'Biên bản kiểm tra hiện trường 03/03/2026');
+  assert.equal(published.result.proofs[1].url, draftProofs[1].url, 'the published result shows its proof photo');
 
   // R-13: clarification within the window, answered; then the rating.
   assert.equal((await reportAction(app, citizen.h, id, { action: 'requestClarification', question: 'Khi nào thảm lại toàn bộ tuyến phố?' })).statusCode, 200);

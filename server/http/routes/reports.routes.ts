@@ -18,6 +18,7 @@ import { VIOLATION_MARKERS } from '../../domain/sanctions/index.ts';
 import { INITIATIVE_DECISIONS, RATINGS, REJECT_REASONS } from '../../domain/workflow/index.ts';
 import { findUserById } from '../../db/repos/accounts.repo.ts';
 import type { App } from '../app.ts';
+import { reportTime } from '../../app/reports/report-time.ts';
 import { presentPublicReport, presentPublicSummary, presentReporterReport, presentStaffQueueItem, presentStaffReport } from '../presenters/report.ts';
 
 const Strict = { additionalProperties: false } as const;
@@ -136,7 +137,7 @@ export default async function reportsRoutes(app: App): Promise<void> {
       if (replayed) reply.header('idempotent-replayed', 'true');
       // The integrity checks (issue 5) run after the answer: the citizen does not wait for them.
       else checkReportSoon(ctx, bundle.report.id, req.log);
-      return reply.code(replayed ? 200 : 201).send(presentReporterReport(bundle, await reportNames(ctx), ctx.clock.now()));
+      return reply.code(replayed ? 200 : 201).send(presentReporterReport(bundle, await reportNames(ctx), await reportTime(ctx, ctx.clock.now())));
     },
   );
 
@@ -163,10 +164,10 @@ export default async function reportsRoutes(app: App): Promise<void> {
     async (req) => {
       const bundle = await reportForActor(ctx, req.actor, req.params.id);
       const names = await reportNames(ctx);
-      const now = ctx.clock.now();
-      if (req.actor.kind === 'citizen') return presentReporterReport(bundle, names, now);
+      const at = await reportTime(ctx, ctx.clock.now());
+      if (req.actor.kind === 'citizen') return presentReporterReport(bundle, names, at);
       const reporter = bundle.report.confidential ? null : ((await findUserById(ctx.db, bundle.report.reporter_id))?.display_name ?? null);
-      return presentStaffReport(bundle, names, now, reporter);
+      return presentStaffReport(bundle, names, at, reporter);
     },
   );
 
@@ -224,10 +225,10 @@ export default async function reportsRoutes(app: App): Promise<void> {
       // The actor may no longer see it (e.g. transferred away): answer with what they may still know.
       if (!bundle) return { id: after.id, code: after.code, state: after.state, version: after.version };
       const names = await reportNames(ctx);
-      const now = ctx.clock.now();
-      if (req.actor.kind === 'citizen') return presentReporterReport(bundle, names, now);
+      const at = await reportTime(ctx, ctx.clock.now());
+      if (req.actor.kind === 'citizen') return presentReporterReport(bundle, names, at);
       const reporter = after.confidential ? null : ((await findUserById(ctx.db, after.reporter_id))?.display_name ?? null);
-      return presentStaffReport(bundle, names, now, reporter);
+      return presentStaffReport(bundle, names, at, reporter);
     },
   );
 
@@ -280,7 +281,8 @@ export default async function reportsRoutes(app: App): Promise<void> {
     async (req) => {
       const { total, items, now } = await staffReports(ctx, req.actor, staffListFilter(req.query));
       const names = await reportNames(ctx);
-      return { total, items: items.map((item) => presentStaffQueueItem(item, names, now)) };
+      const at = await reportTime(ctx, now);
+      return { total, items: items.map((item) => presentStaffQueueItem(item, names, at)) };
     },
   );
 

@@ -11,7 +11,7 @@ interface Item {
   code: string;
   state: string;
   assigneeId: string | null;
-  deadlines: { stage: string; due: string; overdue: boolean }[];
+  deadlines: { stage: string; due: string; overdue: boolean; workingMinutesLeft: number | null }[];
 }
 
 /**
@@ -79,9 +79,11 @@ test('R-8.5 queues sort by the nearest running deadline and show each one with i
     'what is late, or about to be, comes first',
   );
   const byId = new Map(all.items.map((i) => [i.id, i]));
-  assert.deepEqual(byId.get(untaken)!.deadlines, [{ stage: 'assign', due: '2026-03-02T15:00:00+07:00', overdue: true }]);
-  assert.deepEqual(byId.get(waiting)!.deadlines, [{ stage: 'receive', due: '2026-03-03T09:00:00+07:00', overdue: true }]);
-  assert.deepEqual(byId.get(mine)!.deadlines, [{ stage: 'process', due: '2026-03-11T10:00:00+07:00', overdue: false }]);
+  // Now is Tue 3 March 10:00; working hours 08:00–12:00 and 13:00–17:00: Mon 15:00 was 2 + 2 working hours ago,
+  // and Wed 11 March 10:00 is 6 + 5 × 8 + 2 working hours ahead.
+  assert.deepEqual(byId.get(untaken)!.deadlines, [{ stage: 'assign', due: '2026-03-02T15:00:00+07:00', overdue: true, workingMinutesLeft: -240 }]);
+  assert.deepEqual(byId.get(waiting)!.deadlines, [{ stage: 'receive', due: '2026-03-03T09:00:00+07:00', overdue: true, workingMinutesLeft: -60 }]);
+  assert.deepEqual(byId.get(mine)!.deadlines, [{ stage: 'process', due: '2026-03-11T10:00:00+07:00', overdue: false, workingMinutesLeft: 48 * 60 }]);
   assert.equal(byId.get(mine)!.assigneeId, t.officer.id);
 
   // The submission order is still available: newest first.
@@ -131,7 +133,7 @@ test('R-8.1 assignee=me is the officer\'s own work; actionable=true is what wait
   assert.deepEqual((await t.queue(t.officer.h, '?actionable=true')).total, 0);
   const head = await t.queue(t.head.h, '?actionable=true');
   assert.deepEqual(head.items.map((i) => i.id), [untaken, mine], 'the late assignment first, then the approval (1 WD, R-12.3)');
-  assert.deepEqual(head.items[1]!.deadlines, [{ stage: 'approve_publication', due: '2026-03-04T10:00:00+07:00', overdue: false }]);
+  assert.deepEqual(head.items[1]!.deadlines, [{ stage: 'approve_publication', due: '2026-03-04T10:00:00+07:00', overdue: false, workingMinutesLeft: 480 }]);
   // Filters combine: actionable and overdue.
   assert.deepEqual((await t.queue(t.head.h, '?actionable=true&overdue=true')).items.map((i) => i.id), [untaken]);
 });

@@ -196,7 +196,8 @@ function ReportView({ report: r, onUpdated }: { report: ReporterReport; onUpdate
   const wf = useWorkflows();
   const open = r.deadlines.filter((d) => d.stoppedAt === null);
   const evidence = r.media.filter((m) => m.role === 'evidence');
-  const resultMedia = r.media.filter((m) => m.role !== 'evidence');
+  // Proof photos of the result, as their metadata-free public copies.
+  const resultMedia = (r.result?.proofs ?? []).flatMap((p) => (p.url ? [{ role: 'proof', kind: 'photo', url: p.url }] : []));
   const rejectEvent = [...r.timeline].reverse().find((e) => e.action === 'reject');
   const ratings = wf?.ratings ?? RATINGS_FALLBACK;
   const place = r.place;

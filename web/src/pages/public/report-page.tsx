@@ -62,7 +62,8 @@ function Report({ r }: { r: PublicReport }) {
   const lang = useLang();
   const group = stateGroup(r.state);
   const photos = r.media.filter((m) => m.role !== 'proof');
-  const proofPhotos = r.media.filter((m) => m.role === 'proof');
+  // Proof photos of the result, as their metadata-free public copies.
+  const proofPhotos: PublicReport['media'] = (r.result?.proofs ?? []).flatMap((p) => (p.url ? [{ role: 'proof' as const, kind: 'photo' as const, url: p.url }] : []));
   const place = r.place;
   return (
     <article className="public-report" aria-labelledby="report-title">

@@ -513,13 +513,22 @@ function ApproveProofs({ draft, proofs, error }: { draft: { text: string | null 
   );
 }
 
-export function ProofLine({ proof }: { proof: { kind: string; title: string; sha256?: string } }) {
+export function ProofLine({ proof }: { proof: { kind: string; title: string; sha256?: string | null; url?: string | null } }) {
   const t = useT(s);
   const kind = (s.vi as Record<string, string>)[`proofKind_${proof.kind}`] ? t(`proofKind_${proof.kind}` as StaffKey) : proof.kind;
   return (
     <>
       <span className="badge">{kind}</span> {proof.title}
-      {'sha256' in proof && <span className="muted small"> — {proof.sha256 ? t('proofFileAttached') : t('proofNoFile')}</span>}
+      {proof.url ? (
+        <>
+          {' — '}
+          <a href={proof.url} target="_blank" rel="noreferrer">
+            {t('proofOpen', { title: proof.title })}
+          </a>
+        </>
+      ) : (
+        'sha256' in proof && <span className="muted small"> — {proof.sha256 ? t('proofFileAttached') : t('proofNoFile')}</span>
+      )}
     </>
   );
 }

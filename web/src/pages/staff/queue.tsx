@@ -27,7 +27,7 @@ import {
   rolesOf,
   type Unit,
 } from './data.ts';
-import { DeadlineBadge, useNow } from './deadline.tsx';
+import { DeadlineBadge } from './deadline.tsx';
 import { FINDING_LABELS, KIND_LABELS, pick, s, type StaffKey } from './strings.ts';
 
 type TabKey = 'receive' | 'assign' | 'processing' | 'approve' | 'cooperation' | 'clarification' | 'all' | 'overdue';
@@ -100,7 +100,6 @@ export default function QueuePage() {
   const tabs = tabsFor(roles);
   const tab = tabs.find((x) => x.key === params.get('tab')) ?? tabs[0];
   const page = Math.max(1, Number(params.get('page')) || 1);
-  const now = useNow();
   const [text, setText] = useState('');
 
   const refs = useAsync(() => Promise.all([loadWorkflows(), loadAgencies(), loadCommunes(), loadCategories()]), []);
@@ -327,7 +326,7 @@ export default function QueuePage() {
             </thead>
             <tbody>
               {shown.map((item) => (
-                <QueueRow key={item.id} item={item} now={now} />
+                <QueueRow key={item.id} item={item} />
               ))}
             </tbody>
           </table>
@@ -350,7 +349,7 @@ export default function QueuePage() {
   );
 }
 
-function QueueRow({ item, now }: { item: StaffQueueItem; now: number }) {
+function QueueRow({ item }: { item: StaffQueueItem }) {
   const t = useT(s);
   const nearest = item.deadlines[0];
   return (
@@ -370,7 +369,7 @@ function QueueRow({ item, now }: { item: StaffQueueItem; now: number }) {
         <br />
         {item.classification ? <ClassificationBadge value={item.classification} /> : <span className="muted small">{t('notClassified')}</span>}
       </td>
-      <td>{nearest?.due ? <DeadlineBadge stage={nearest.stage} due={nearest.due} overdue={nearest.overdue} now={now} /> : <span className="muted small">{t('noDeadline')}</span>}</td>
+      <td>{nearest?.due ? <DeadlineBadge deadline={nearest} /> : <span className="muted small">{t('noDeadline')}</span>}</td>
       <td>
         <FindingBadges findings={item.findings} />
       </td>

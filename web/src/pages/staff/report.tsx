@@ -15,7 +15,7 @@ import { useLang, useT } from '../../i18n/strings.ts';
 import { useSession } from '../../session.tsx';
 import { ActionPanel, ProofLine, type ActionResult, type Refs } from './actions.tsx';
 import { headAt, loadAgencies, loadCategories, loadCommunes, loadMembers, loadWorkflows, type Member } from './data.ts';
-import { DeadlineBadge, toneOf, useNow } from './deadline.tsx';
+import { DeadlineBadge } from './deadline.tsx';
 import { ClassificationBadge, findingTone } from './queue.tsx';
 import { KIND_LABELS, STAGE_LABELS, pick, s, type StaffKey, type StaffT } from './strings.ts';
 
@@ -157,7 +157,6 @@ export default function ReportPage({ id }: { id: string }) {
 function ReportHeader({ report }: { report: StaffReport }) {
   const t = useT(s);
   const lang = useLang();
-  const now = useNow();
   const running = report.deadlines.filter((d) => !d.stoppedAt && d.due);
   return (
     <header className="staff-report-head">
@@ -169,7 +168,7 @@ function ReportHeader({ report }: { report: StaffReport }) {
         <span className={`badge ${report.state === 'rejected' ? 'late' : 'info'}`}>{report.stateLabel}</span>
         {report.classification ? <ClassificationBadge value={report.classification} /> : <span className="badge">{t('notClassified')}</span>}
         {running.map((d) => (
-          <DeadlineBadge key={d.stage} stage={d.stage} due={d.due as string} overdue={d.overdue} now={now} />
+          <DeadlineBadge key={d.stage} deadline={d} />
         ))}
         <a href="#staff-actions" className="small staff-jump">
           {t('toActions')}
@@ -182,7 +181,6 @@ function ReportHeader({ report }: { report: StaffReport }) {
 function Deadlines({ report }: { report: StaffReport }) {
   const t = useT(s);
   const lang = useLang();
-  const now = useNow();
   const list = [...report.deadlines].sort((a, b) => Number(Boolean(a.stoppedAt)) - Number(Boolean(b.stoppedAt)));
   return (
     <section className="card" aria-labelledby="sec-deadlines">
@@ -214,7 +212,7 @@ function Deadlines({ report }: { report: StaffReport }) {
                         <span className={`badge ${d.overdue ? 'late' : 'ok'}`}>{d.overdue ? t('deadlineOverdue') : t('deadlineOnTime')}</span>
                       </>
                     ) : d.due ? (
-                      <DeadlineBadge stage={d.stage} due={d.due} overdue={d.overdue || toneOf(d.due, now) === 'late'} now={now} />
+                      <DeadlineBadge deadline={d} />
                     ) : (
                       t('deadlineRunning')
                     )}
@@ -439,7 +437,7 @@ function Outcome({
   ratings: Record<string, string>;
 }) {
   const t = useT(s);
-  const draft = report.draft as { text: string | null; proofs: { kind: string; title: string; sha256?: string }[] } | null;
+  const draft = report.draft;
   const result = report.result;
   const rejection = [...report.timeline].reverse().find((e) => e.action === 'reject');
   if (!draft && !result && !report.rejectReason) return null;
@@ -487,7 +485,7 @@ function Outcome({
   );
 }
 
-function ProofList({ proofs }: { proofs: { kind: string; title: string; sha256?: string }[] }) {
+function ProofList({ proofs }: { proofs: { kind: string; title: string; sha256?: string | null; url?: string | null }[] }) {
   const t = useT(s);
   if (proofs.length === 0) return <p className="warning-box">{t('noProofs')}</p>;
   return (
