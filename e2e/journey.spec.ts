@@ -115,7 +115,7 @@ test('issue 7 R-5 R-6 R-8.1 R-12.2 R-13 the main journey: submitted, accepted, d
   assert.ok(!text.includes('Lý Thị Mai') && !text.includes('Trần Thị Bình'), 'no officer or reporter names on the public page');
   const proofImage = visitor.locator('main img[src^="/api/v1/media/"]').last();
   await proofImage.waitFor();
-  assert.ok(await proofImage.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), 'the proof photo is shown (R-12.2)');
+  assert.ok(await proofImage.evaluate((img) => (img as { complete: boolean; naturalWidth: number }).complete && (img as { naturalWidth: number }).naturalWidth > 0), 'the proof photo is shown (R-12.2)');
   await screenshot(visitor, 'public-result-1366');
   assertNoPageErrors(visitor);
 });

@@ -91,7 +91,9 @@ export async function myReports(ctx: AppContext, actor: Actor, q: Paging & { kin
   return listReports(ctx.db, { reporterId: actor.userId, ...q });
 }
 
-export interface StaffQueueFilter extends Omit<ReportFilter, 'agencies' | 'reporterId' | 'assigneeId' | 'overdueAt' | 'awaiting'> {
+export interface StaffQueueFilter extends Omit<ReportFilter, 'agencies' | 'reporterId' | 'assigneeId' | 'overdueAt' | 'awaiting' | 'cooperatingAgencies'> {
+  /** Only reports on which the caller's agencies were asked to cooperate and have not answered yet. */
+  cooperating?: boolean;
   /** Only reports assigned to the caller. */
   assignedToMe?: boolean;
   /** Only reports with a running deadline already past due. */
@@ -117,10 +119,11 @@ export async function staffReports(ctx: AppContext, actor: Actor, filter: StaffQ
   if (actor.kind === 'anonymous') throw new AppError('UNAUTHENTICATED');
   if (actor.kind !== 'staff') throw new AppError('FORBIDDEN');
   const now = ctx.clock.now();
-  const { assignedToMe, overdue, actionable, ...rest } = filter;
+  const { assignedToMe, overdue, actionable, cooperating, ...rest } = filter;
   const { rows, total } = await listReports(ctx.db, {
     ...rest,
-    agencies: agencyScope(actor, 'report.readInScope'),
+    // A cooperating agency reads the report it was asked to help with, wherever it is handled.
+    ...(cooperating ? { cooperatingAgencies: [...new Set(actor.memberships.map((m) => m.agencyId))] } : { agencies: agencyScope(actor, 'report.readInScope') }),
     ...(assignedToMe ? { assigneeId: actor.userId } : {}),
     ...(overdue ? { overdueAt: now } : {}),
     ...(actionable ? { awaiting: awaitingClauses(actor) } : {}),

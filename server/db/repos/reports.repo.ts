@@ -1,5 +1,6 @@
 /** Reports: the only SQL of the reports module. */
 import { sql, type Insertable, type Kysely, type Selectable, type Transaction, type Updateable } from 'kysely';
+import type { Classification } from '../../domain/calendar/index.ts';
 import type { AwaitingClause } from '../../domain/reports/index.ts';
 import { coalesce, eachAloneOnFailure } from '../coalesce.ts';
 import type { DB } from '../schema.ts';
@@ -117,6 +118,11 @@ export interface ReportFilter {
   overdueAt?: Date;
   /** Only reports with a finding of this integrity check (issue 5), e.g. urgent_suggested. */
   findingCheck?: string;
+  classification?: string;
+  /** Only reports whose code is this one, or whose title contains this text (case-insensitive). */
+  text?: string;
+  /** Only reports on which one of these agencies has an open cooperation request (R-8.2). */
+  cooperatingAgencies?: readonly string[];
   /** Only reports waiting for one of these roles (any clause matching); none means nothing waits. */
   awaiting?: readonly AwaitingClause[];
   /** `submitted`: newest first (the default). `due`: nearest open deadline first, then newest; none last. */
@@ -142,6 +148,27 @@ export async function listReports(q: Q, f: ReportFilter): Promise<{ rows: Report
   if (f.kind) query = query.where('kind', '=', f.kind);
   if (f.categoryCode) query = query.where('category_code', '=', f.categoryCode);
   if (f.unit) query = query.where('unit_version', '=', f.unit.version).where('unit_code', '=', f.unit.code);
+  if (f.classification) query = query.where('classification', '=', f.classification as Classification);
+  if (f.text) {
+    const text = f.text;
+    query = /^PA-\d{4}-\d{6,}$/i.test(text)
+      ? query.where('code', '=', text.toUpperCase())
+      : query.where('title', 'ilike', `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  }
+  if (f.cooperatingAgencies) {
+    const cooperating = f.cooperatingAgencies;
+    if (cooperating.length === 0) return { rows: [], total: 0 };
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('report_cooperations as c')
+          .select('c.id')
+          .whereRef('c.report_id', '=', 'reports.id')
+          .where('c.agency_id', 'in', [...cooperating])
+          .where('c.state', '=', 'open'),
+      ),
+    );
+  }
   if (f.submittedFrom) query = query.where('submitted_at', '>=', f.submittedFrom);
   if (f.submittedTo) query = query.where('submitted_at', '<', f.submittedTo);
   if (f.assigneeId) query = query.where('assignee_id', '=', f.assigneeId);

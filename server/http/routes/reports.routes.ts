@@ -31,7 +31,7 @@ const Paging = {
 const ListFilters = {
   kind: Type.Optional(Type.Enum(REPORT_KINDS)),
   category: Type.Optional(Type.String({ maxLength: 64 })),
-  state: Type.Optional(Type.String({ maxLength: 40, description: 'Trạng thái, ví dụ submitted, assigned, published' })),
+  state: Type.Optional(Type.String({ maxLength: 400, pattern: '^[A-Za-z]+(,[A-Za-z]+)*$', description: 'Trạng thái, ví dụ submitted, assigned, published; nhiều trạng thái cách nhau bởi dấu phẩy' })),
   unit: Type.Optional(Type.String({ pattern: '^[0-9]{4}(-[0-9]{2})?/[0-9]{2,5}$', description: 'Xã/phường: <phiên bản>/<mã>, ví dụ 2025-07/00070' })),
   from: Type.Optional(Type.String({ maxLength: 40, description: 'Gửi từ thời điểm (ISO 8601)' })),
   to: Type.Optional(Type.String({ maxLength: 40, description: 'Gửi trước thời điểm (ISO 8601)' })),
@@ -64,7 +64,7 @@ function listFilter(q: ListQuery) {
   return {
     ...(q.kind ? { kind: q.kind } : {}),
     ...(q.category ? { categoryCode: q.category } : {}),
-    ...(q.state ? { states: [q.state] } : {}),
+    ...(q.state ? { states: [...new Set(q.state.split(','))] } : {}),
     ...(version && code ? { unit: { version, code } } : {}),
     ...(submittedFrom ? { submittedFrom } : {}),
     ...(submittedTo ? { submittedTo } : {}),
@@ -83,14 +83,29 @@ const StaffListFilters = {
   finding: Type.Optional(
     Type.Enum(Object.keys(FINDING_CHECKS), { description: 'Chỉ phản ánh có phát hiện này của kiểm tra tự động, ví dụ urgent_suggested: đề xuất xử lý khẩn (R-8.4)' }),
   ),
+  classification: Type.Optional(Type.Enum(CLASSIFICATIONS, { description: 'Phân loại: normal, urgent, complex (R-8.4)' })),
+  q: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Mã phản ánh (PA-…) hoặc chữ có trong tiêu đề' })),
+  cooperating: Type.Optional(Type.Boolean({ default: false, description: 'Chỉ phản ánh cơ quan của tôi được đề nghị phối hợp và chưa gửi kết quả phối hợp (R-8.2)' })),
 };
 
 function staffListFilter(
-  q: ListQuery & { assignee?: string | undefined; actionable?: boolean | undefined; overdue?: boolean | undefined; sort?: string | undefined; finding?: string | undefined },
+  q: ListQuery & {
+    assignee?: string | undefined;
+    actionable?: boolean | undefined;
+    overdue?: boolean | undefined;
+    sort?: string | undefined;
+    finding?: string | undefined;
+    classification?: string | undefined;
+    q?: string | undefined;
+    cooperating?: boolean | undefined;
+  },
 ) {
   return {
     ...listFilter(q),
     ...(q.finding ? { findingCheck: q.finding } : {}),
+    ...(q.classification ? { classification: q.classification } : {}),
+    ...(q.q?.trim() ? { text: q.q.trim() } : {}),
+    cooperating: q.cooperating ?? false,
     assignedToMe: q.assignee === 'me',
     actionable: q.actionable ?? false,
     overdue: q.overdue ?? false,

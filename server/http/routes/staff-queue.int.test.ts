@@ -150,3 +150,35 @@ test('R-4.3 queue parameters are validated (400 problem+json naming each one); c
   assert.equal((await t.app.inject({ url: '/api/v1/staff/reports?assignee=me', headers: t.citizen.h })).statusCode, 403);
   assert.equal((await t.app.inject({ url: '/api/v1/staff/reports?assignee=me' })).statusCode, 401);
 });
+
+test('R-8.2 R-8.4 queues filter by several states, by classification, by code or title, and list the cooperation asked of my agency', async () => {
+  const t = await setup();
+  const { waiting, mine, theirs, untaken } = t.ids;
+  const ids = async (h: Record<string, string>, qs: string) => (await t.queue(h, qs)).items.map((i) => i.id).sort();
+  assert.deepEqual(await ids(t.operator.h, '?state=submitted,assigned'), [waiting, mine, theirs].sort());
+  assert.deepEqual(await ids(t.operator.h, '?state=accepted'), [untaken]);
+
+  const complex = (await t.app.inject({ method: 'POST', url: '/api/v1/reports', headers: t.citizen.h, payload: fieldReportBody({ title: 'Sạt lở bờ kè hồ cần nhiều cơ quan' }) })).json();
+  await reportActionOk(t.app, t.operator.h, complex.id, { action: 'accept', targetAgencyId: t.sxd.id, classification: 'complex' });
+  await reportActionOk(t.app, t.head.h, complex.id, { action: 'take' });
+  assert.deepEqual(await ids(t.operator.h, '?classification=complex'), [complex.id]);
+  assert.equal((await t.queue(t.operator.h, '?classification=normal')).total, 3);
+
+  assert.deepEqual(await ids(t.operator.h, `?q=${complex.code}`), [complex.id], 'by code');
+  assert.deepEqual(await ids(t.operator.h, `?q=${encodeURIComponent('bờ kè')}`), [complex.id], 'by words of the title, any case');
+  assert.equal((await t.queue(t.operator.h, `?q=${encodeURIComponent('100%_')}`)).total, 0, 'LIKE wildcards are searched as text');
+
+  // R-8.2: Sở Y tế is asked to help; its head finds the report among its cooperation requests, not in its own queue.
+  const sytId = (await findAgency(t.ctx.db, { code: 'so-y-te' }))!.id;
+  await reportActionOk(t.app, t.head.h, complex.id, { action: 'requestCooperation', targetAgencyId: sytId });
+  assert.deepEqual(await ids(t.elsewhere.h, '?cooperating=true'), [complex.id]);
+  assert.equal((await t.queue(t.elsewhere.h, '')).total, 0, 'the cooperating agency does not handle it');
+  assert.equal((await t.queue(t.head.h, '?cooperating=true')).total, 0, 'the lead agency was not asked');
+  const returned = await t.app.inject({ method: 'POST', url: `/api/v1/reports/${complex.id}/cooperations/${sytId}/return`, headers: t.elsewhere.h, payload: { resultText: 'Sở Y tế đã kiểm tra nguồn nước quanh hồ.' } });
+  assert.equal(returned.statusCode, 204, returned.body);
+  assert.equal((await t.queue(t.elsewhere.h, '?cooperating=true')).total, 0, 'answered requests leave the list');
+
+  const bad = await t.app.inject({ url: '/api/v1/staff/reports?state=submitted;drop&classification=huge&q=', headers: t.operator.h });
+  assert.equal(bad.statusCode, 400);
+  assert.deepEqual(bad.json().errors.map((e: { field: string }) => e.field).sort(), ['querystring.classification', 'querystring.q', 'querystring.state']);
+});

@@ -139,42 +139,7 @@ export function communeCommittee(agencies: readonly Agency[], communes: readonly
   return agencies.find((a) => a.kind === 'commune_committee' && a.active && a.jurisdiction.some((j) => j.version === unit.version && j.code === unit.code));
 }
 
-const MAX_PAGE = 100;
-/** How far a queue merged from several states can page (each state is read from its start). */
-export const MERGE_WINDOW = 500;
-
-/**
- * A page of a staff queue. The API filters one state at a time; a queue of several states is read state by
- * state from the start up to the page's end, merged in the server's order (nearest running deadline first,
- * none last, then newest; or newest first) and cut to the page.
- */
-export async function loadQueue(query: Query, states: readonly string[], offset: number, limit: number): Promise<Page<StaffQueueItem>> {
-  if (states.length <= 1) return api.get<Page<StaffQueueItem>>('/api/v1/staff/reports', { ...query, state: states[0] ?? query.state, offset, limit });
-  const end = Math.min(offset + limit, MERGE_WINDOW);
-  const perState = await Promise.all(
-    states.map(async (state) => {
-      const items: StaffQueueItem[] = [];
-      let total = 0;
-      for (let at = 0; at < end; at += MAX_PAGE) {
-        const page = await api.get<Page<StaffQueueItem>>('/api/v1/staff/reports', { ...query, state, offset: at, limit: Math.min(MAX_PAGE, end - at) });
-        total = page.total;
-        items.push(...page.items);
-        if (items.length >= total) break;
-      }
-      return { items, total };
-    }),
-  );
-  const merged = perState.flatMap((p) => p.items).sort(query.sort === 'submitted' ? bySubmitted : byDue);
-  return { total: perState.reduce((n, p) => n + p.total, 0), items: merged.slice(offset, end) };
+/** A page of a staff queue: one request, several states at once (the server sorts by the nearest deadline). */
+export function loadQueue(query: Query, states: readonly string[], offset: number, limit: number): Promise<Page<StaffQueueItem>> {
+  return api.get<Page<StaffQueueItem>>('/api/v1/staff/reports', { ...query, state: states.length ? states.join(',') : query.state, offset, limit });
 }
-
-const time = (iso: string | null | undefined) => (iso ? Date.parse(iso) : NaN);
-const bySubmitted = (a: StaffQueueItem, b: StaffQueueItem) => (time(b.submittedAt) || 0) - (time(a.submittedAt) || 0);
-function byDue(a: StaffQueueItem, b: StaffQueueItem): number {
-  const da = time(a.deadlines[0]?.due);
-  const db = time(b.deadlines[0]?.due);
-  if (Number.isNaN(da) !== Number.isNaN(db)) return Number.isNaN(da) ? 1 : -1;
-  if (!Number.isNaN(da) && da !== db) return da - db;
-  return bySubmitted(a, b);
-}
-

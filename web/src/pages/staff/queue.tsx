@@ -6,7 +6,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
-import { api, type Query } from '../../api/client.ts';
+import type { Query } from '../../api/client.ts';
 import type { Page, StaffQueueItem } from '../../api/types.ts';
 import { ErrorBox, Loading, useAsync } from '../../components/async.tsx';
 import { common } from '../../components/common.strings.ts';
@@ -15,10 +15,8 @@ import { useLang, useT } from '../../i18n/strings.ts';
 import { useSession } from '../../session.tsx';
 import {
   HEAD_ROLES,
-  MERGE_WINDOW,
   REPORT_ROLES,
   allStateLabels,
-  fold,
   loadAgencies,
   loadCategories,
   loadCommunes,
@@ -69,7 +67,7 @@ export function tabsFor(roles: string[]): TabDef[] {
       query: head ? {} : { assignee: 'me' },
     });
   if (head) tabs.push({ key: 'approve', label: 'tabApprove', hint: 'tabApproveHint', states: ['resultDrafted'], query: { actionable: true } });
-  if (head) tabs.push({ key: 'cooperation', label: 'tabCooperation', hint: 'tabCooperationHint', states: ['taken', 'assigned'], query: {} });
+  if (head || officer) tabs.push({ key: 'cooperation', label: 'tabCooperation', hint: 'tabCooperationHint', states: [], query: { cooperating: true } });
   if (head || officer) tabs.push({ key: 'clarification', label: 'tabClarification', hint: 'tabClarificationHint', states: ['clarificationRequested'], query: { actionable: true } });
   if (has(roles, ...REPORT_ROLES)) {
     tabs.push({ key: 'all', label: 'tabAll', hint: 'tabAllHint', states: [], query: {} });
@@ -86,7 +84,7 @@ function dayStart(date: string, plusDays = 0): string | undefined {
   return `${d.toISOString().slice(0, 10)}T00:00:00+07:00`;
 }
 
-const FILTER_KEYS = ['unit', 'category', 'kind', 'state', 'finding', 'overdue', 'sort', 'from', 'to'] as const;
+const FILTER_KEYS = ['unit', 'category', 'kind', 'state', 'finding', 'overdue', 'sort', 'from', 'to', 'q'] as const;
 
 export default function QueuePage() {
   const t = useT(s);
@@ -100,7 +98,7 @@ export default function QueuePage() {
   const tabs = tabsFor(roles);
   const tab = tabs.find((x) => x.key === params.get('tab')) ?? tabs[0];
   const page = Math.max(1, Number(params.get('page')) || 1);
-  const [text, setText] = useState('');
+  const [text, setText] = useState(params.get('q') ?? '');
 
   const refs = useAsync(() => Promise.all([loadWorkflows(), loadAgencies(), loadCommunes(), loadCategories()]), []);
 
@@ -137,38 +135,27 @@ export default function QueuePage() {
     category: params.get('category'),
     kind: params.get('kind'),
     finding: params.get('finding'),
+    q: params.get('q'),
     from: dayStart(params.get('from') ?? ''),
     to: dayStart(params.get('to') ?? '', 1),
     ...(params.get('overdue') === 'true' || tab?.query.overdue ? { overdue: true } : {}),
   };
-  const cooperation = tab?.key === 'cooperation';
-  const offset = cooperation ? 0 : (page - 1) * PAGE_SIZE;
+  const offset = (page - 1) * PAGE_SIZE;
   const queueKey = JSON.stringify([query, states, offset]);
-  const list = useAsync<Page<StaffQueueItem> | null>(async () => {
-    if (!tab) return null;
-    if (!cooperation) return loadQueue(query, states, offset, PAGE_SIZE);
-    // Lead agency's complex reports (R-8.2): the API cannot filter by classification, so read and filter here.
-    const all = await loadQueue(query, states, 0, 100);
-    const items = all.items.filter((i) => i.classification === 'complex');
-    return { total: items.length, items };
-  }, [queueKey, tab?.key]);
+  const list = useAsync<Page<StaffQueueItem> | null>(async () => (tab ? loadQueue(query, states, offset, PAGE_SIZE) : null), [queueKey, tab?.key]);
 
   // Totals per queue, for the tab labels (no filters: what waits in each queue).
   const counts = useAsync(async () => {
     const out: Partial<Record<TabKey, number>> = {};
     await Promise.all(
-      tabs
-        .filter((x) => x.key !== 'cooperation')
-        .map(async (x) => {
-          const parts = x.states.length ? x.states : [undefined];
-          const totals = await Promise.all(parts.map((state) => api.get<Page<StaffQueueItem>>('/api/v1/staff/reports', { ...x.query, state, limit: 1 }).then((p) => p.total)));
-          out[x.key] = totals.reduce((a, b) => a + b, 0);
-        }),
+      tabs.map(async (x) => {
+        out[x.key] = (await loadQueue(x.query, x.states, 0, 1)).total;
+      }),
     );
     return out;
   }, [roles.join(',')]);
 
-  useEffect(() => setText(''), [queueKey]);
+  useEffect(() => setText(params.get('q') ?? ''), [params]);
 
   if (!tab) {
     return (
@@ -187,9 +174,8 @@ export default function QueuePage() {
   const roleNames = roles.map((r) => t(`role_${r}` as StaffKey)).join(', ');
 
   const data = list.data;
-  const needle = fold(text.trim());
-  const shown = data ? (needle ? data.items.filter((i) => fold(`${i.code} ${i.title}`).includes(needle)) : data.items) : [];
-  const pages = data ? Math.max(1, Math.ceil(Math.min(data.total, states.length > 1 ? MERGE_WINDOW : Infinity) / PAGE_SIZE)) : 1;
+  const shown = data?.items ?? [];
+  const pages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
 
   return (
     <>
@@ -297,16 +283,29 @@ export default function QueuePage() {
         </div>
       </form>
 
-      <div className="form staff-search">
+      <form
+        className="form staff-search"
+        role="search"
+        aria-label={t('search')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          setParams({ q: text.trim() || null });
+        }}
+      >
         <label htmlFor="f-search">{t('search')}</label>
-        <input id="f-search" type="search" value={text} onChange={(e) => setText(e.target.value)} aria-describedby="f-search-hint" />
+        <div className="row">
+          <input id="f-search" type="search" value={text} maxLength={100} onChange={(e) => setText(e.target.value)} aria-describedby="f-search-hint" />
+          <button type="submit" className="button small">
+            {t('searchButton')}
+          </button>
+        </div>
         <p id="f-search-hint" className="hint">
           {t('searchHint')}
         </p>
-      </div>
+      </form>
 
       <p role="status" aria-live="polite" className="staff-count">
-        {list.loading ? tc('loading') : data ? (needle ? t('resultCountShown', { total: formatNumber(data.total), shown: formatNumber(shown.length) }) : t('resultCount', { total: formatNumber(data.total) })) : ''}
+        {list.loading ? tc('loading') : data ? t('resultCount', { total: formatNumber(data.total) }) : ''}
       </p>
       <ErrorBox error={list.error} onRetry={list.reload} />
       {!data && list.loading && <Loading />}
@@ -332,7 +331,7 @@ export default function QueuePage() {
           </table>
         </div>
       )}
-      {data && !cooperation && pages > 1 && (
+      {data && pages > 1 && (
         <nav aria-label={t('pagingLabel')} className="row staff-paging">
           <button type="button" className="button secondary small" disabled={page <= 1} onClick={() => setParams({ page: page - 1 > 1 ? String(page - 1) : null })}>
             {tc('previous')}
@@ -343,7 +342,6 @@ export default function QueuePage() {
           </button>
         </nav>
       )}
-      {data && states.length > 1 && data.total > MERGE_WINDOW && <p className="hint">{t('mergedLimit')}</p>}
       <p className="hint">{t('deadlineTimeNote')}</p>
     </>
   );
