@@ -34,12 +34,13 @@ export function presentPublicSummary(r: ReportRow, names: ReportNames) {
   };
 }
 
-function actionLabel(wf: Workflow, action: string): string {
+function actionLabel(wf: Workflow, action: string, from: string | null): string {
   const a = action.replace(/^report\./, '');
   if (a === 'submit') return 'Gửi phản ánh';
   if (action === 'deadline.recomputed') return 'Tính lại thời hạn theo lịch làm việc mới';
   if (action === 'deadline.overdue') return 'Quá hạn xử lý';
-  return wf.transitions.find((t) => t.action === a)?.label ?? a;
+  // One action may carry different labels by state (a head's "assign" vs a commune leader's, R-8.1 steps 2–3).
+  return (wf.transitions.find((t) => t.action === a && t.from === from) ?? wf.transitions.find((t) => t.action === a))?.label ?? a;
 }
 
 /** Public timeline: what happened and which agency did it — never who, never what was said internally. */
@@ -47,7 +48,7 @@ function publicEvent(wf: Workflow, e: TimelineEvent, names: ReportNames) {
   return {
     at: time(e.at),
     action: e.action.replace(/^report\./, ''),
-    label: actionLabel(wf, e.action),
+    label: actionLabel(wf, e.action, e.fromState),
     state: e.toState,
     stateLabel: e.toState ? (wf.stateLabels[e.toState] ?? e.toState) : null,
     agency: e.actorRole === 'citizen' ? null : names.agency(e.actorAgencyId),

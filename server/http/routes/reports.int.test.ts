@@ -231,6 +231,8 @@ test('R-7 R-8.1 R-12 R-13 a field report accepted, dispatched to a commune, draf
     ['submit', 'accept', 'take', 'dispatch', 'assign', 'draftResult', 'rejectDraft', 'draftResult', 'approve', 'requestClarification', 'answerClarification', 'rate'],
   );
   assert.equal(events.find((e) => e.action === 'report.dispatch')?.actor_id, head.id);
+  const timeline = (await app.inject({ url: `/api/v1/public/reports/${submitted.json().code}` })).json().timeline as { action: string; label: string }[];
+  assert.equal(timeline.find((e) => e.action === 'assign')?.label, 'Phân công cán bộ xử lý', 'the ward leader assigns (R-8.1 step 3), labelled as such');
   // No clock is left running in a terminal state.
   const open = await ctx.db.selectFrom('deadlines').select('clock').where('subject_id', '=', id).where('stopped_at', 'is', null).execute();
   assert.deepEqual(open, []);
