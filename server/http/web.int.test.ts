@@ -91,6 +91,7 @@ test('R-8.1 the screens read the workflow tables the server decides with', async
   const reject = body.kinds.field_report!.transitions.find((t) => t.from === 'submitted' && t.action === 'reject');
   assert.equal(reject?.rule, 'R-6.2');
   assert.ok(Object.keys(body.rejectReasons).length >= 5, 'the Art. 6.2 reasons a–e');
+  assert.equal((body as unknown as { needFields: Record<string, string> }).needFields.targetAgency, 'targetAgencyId', 'where each need goes in the action body');
 });
 
 test('the web settings say whether a tile server is configured, and the CSP allows only that one outside origin', async () => {

@@ -56,7 +56,7 @@ export interface ActionInput {
 }
 
 /** Where each need is read from in the request body (for errors naming the field). */
-const NEED_FIELD: Record<Need, keyof ActionInput> = {
+export const NEED_FIELD: Record<Need, keyof ActionInput> = {
   rejectReason: 'rejectReason',
   explanation: 'explanation',
   question: 'question',

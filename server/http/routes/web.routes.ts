@@ -6,6 +6,7 @@
 import { Type } from 'typebox';
 import { CLASSIFICATIONS } from '../../domain/calendar/index.ts';
 import { INITIATIVE_DECISIONS, RATINGS, REJECT_REASONS, WORKFLOWS } from '../../domain/workflow/index.ts';
+import { NEED_FIELD } from '../../app/reports/act-on-report.ts';
 import type { App } from '../app.ts';
 
 export default async function webRoutes(app: App): Promise<void> {
@@ -38,6 +39,8 @@ export default async function webRoutes(app: App): Promise<void> {
             },
           ]),
         ),
+        /** Where each need goes in the body of POST /api/v1/reports/:id/actions. */
+        needFields: NEED_FIELD,
         rejectReasons: REJECT_REASONS,
         ratings: RATINGS,
         classifications: CLASSIFICATIONS,
