@@ -12,6 +12,7 @@ import { verifyIdentity } from '../server/app/accounts/verify-identity.ts';
 import type { AppContext } from '../server/app/context.ts';
 import { SYSTEM_ACTOR, unitOfWork } from '../server/app/unit-of-work.ts';
 import { actOnAlert, createAlert, type AlertDraft } from '../server/app/alerts/alerts.ts';
+import { ensureIntegrationKey } from '../server/app/open311/integration-keys.ts';
 import type { Actor, StaffRole } from '../server/domain/access/index.ts';
 import { findUserByLogin, insertMemberships, insertStaffUser } from '../server/db/repos/accounts.repo.ts';
 import { findAgency } from '../server/db/repos/agencies.repo.ts';
@@ -66,10 +67,14 @@ export async function seedDemo(ctx: AppContext): Promise<DemoLogin[]> {
     });
   }
   const phoneIdx = ctx.pii.blindIndex('phone', '+84912345678');
-  if (!(await findUserByLogin(ctx.db, { phoneIdx }))) {
-    const { id } = await registerCitizen(ctx, { ...DEMO_CITIZEN, password: DEMO_PASSWORD });
-    await verifyIdentity(ctx, id);
+  let citizenId = (await findUserByLogin(ctx.db, { phoneIdx }))?.id;
+  if (!citizenId) {
+    citizenId = (await registerCitizen(ctx, { ...DEMO_CITIZEN, password: DEMO_PASSWORD })).id;
+    await verifyIdentity(ctx, citizenId);
   }
+  // Issue 8: the README's Open311 curl posts with this key, as the demo citizen (who authorised the demo app).
+  if (ctx.config.open311DemoApiKey)
+    await ensureIntegrationKey(ctx, { key: ctx.config.open311DemoApiKey, accountId: citizenId, name: 'Ứng dụng thử Open311 (OPEN311_DEMO_API_KEY)' });
   await seedDemoAlerts(ctx);
   return [
     { login: DEMO_CITIZEN.phone, password: DEMO_PASSWORD, role: 'citizen', note: `${DEMO_CITIZEN.fullName}, đã xác thực định danh, cư trú Phường Hoàn Kiếm` },

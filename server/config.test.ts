@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { CONFIG_KEYS, ConfigError, loadConfig } from './config.ts';
+import { CONFIG_KEYS, ConfigError, PUBLISHED_OPEN311_DEMO_API_KEY, loadConfig } from './config.ts';
 
 test('.env.example documents every configuration key, and nothing else', () => {
   const text = readFileSync(new URL('../.env.example', import.meta.url), 'utf8');
@@ -33,4 +33,12 @@ test('demo accounts are on by default in development, off in production, and ref
   assert.equal(loadConfig({}, undefined).seedDemo, true);
   assert.equal(loadConfig({ NODE_ENV: 'production', PII_KEY: 'a'.repeat(64) }, undefined).seedDemo, false);
   assert.throws(() => loadConfig({ NODE_ENV: 'production', SEED_DEMO: 'true' }, undefined), /SEED_DEMO/);
+});
+
+test('issue 8 the Open311 demo key works out of the box in development and is refused in production', () => {
+  assert.equal(loadConfig({}, undefined).open311DemoApiKey, PUBLISHED_OPEN311_DEMO_API_KEY);
+  assert.ok(readFileSync(new URL('../.env.example', import.meta.url), 'utf8').includes(`OPEN311_DEMO_API_KEY=${PUBLISHED_OPEN311_DEMO_API_KEY}\n`), '.env.example prints the published value');
+  assert.equal(loadConfig({ NODE_ENV: 'production', PII_KEY: 'a'.repeat(64) }, undefined).open311DemoApiKey, undefined);
+  assert.throws(() => loadConfig({ NODE_ENV: 'production', PII_KEY: 'a'.repeat(64), OPEN311_DEMO_API_KEY: PUBLISHED_OPEN311_DEMO_API_KEY }, undefined), /OPEN311_DEMO_API_KEY/);
+  assert.equal(loadConfig({}, undefined).open311MediaFetchAllowPrivate, false, 'SSRF guard on unless a test turns it off');
 });

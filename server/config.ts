@@ -51,13 +51,26 @@ export interface Config {
   vapidSubject: string;
   /** How often the push delivery runner looks for due jobs. */
   pushWorkerSeconds: number;
+  /** How often the webhook runner turns new events into deliveries and sends those due (issue 8). */
+  webhookWorkerSeconds: number;
+  /** A webhook delivery failing for this long since its first attempt is given up (marked failed). */
+  webhookGiveUpHours: number;
   /** The built web app (issue 7) served at `/`; when its index.html is missing the API runs alone. */
   webDir: string;
   /** Optional map tile server, `{z}/{x}/{y}` template; without it maps draw only our own GeoJSON (no internet needed). */
   mapTileUrl: string | undefined;
   /** The tile server's required attribution, shown on every map. */
   mapTileAttribution: string;
+  /** The Open311 integration key the demo seed creates for the demo citizen (issue 8); never the published value in production. */
+  open311DemoApiKey: string | undefined;
+  /** Let Open311 `media_url` fetch from private and loopback addresses (tests only: it opens the server to SSRF). */
+  open311MediaFetchAllowPrivate: boolean;
+  /** How long fetching one Open311 `media_url` may take, body included. */
+  open311MediaFetchTimeoutMs: number;
 }
+
+/** The demo Open311 key printed in .env.example and the README: anyone may know it, so production refuses it. */
+export const PUBLISHED_OPEN311_DEMO_API_KEY = 'ihanoi-open311-demo-key';
 
 type Parser<T> = (raw: string) => T | { error: string };
 
@@ -125,9 +138,14 @@ export const CONFIG_KEYS = {
   VAPID_PRIVATE_KEY: spec(text),
   VAPID_SUBJECT: spec(text, 'mailto:ihanoi@hanoi.gov.vn'),
   PUSH_WORKER_SECONDS: spec(int(1, 3600), 2),
+  WEBHOOK_WORKER_SECONDS: spec(int(1, 3600), 2),
+  WEBHOOK_GIVE_UP_HOURS: spec(int(1, 24 * 30), 24),
   WEB_DIR: spec(text),
   MAP_TILE_URL: spec(tileUrl),
   MAP_TILE_ATTRIBUTION: spec(text, '© OpenStreetMap'),
+  OPEN311_DEMO_API_KEY: spec(text),
+  OPEN311_MEDIA_FETCH_ALLOW_PRIVATE: spec(bool, false),
+  OPEN311_MEDIA_FETCH_TIMEOUT_MS: spec(int(100, 120_000), 15_000),
 } satisfies Record<string, KeySpec<unknown>>;
 
 export class ConfigError extends Error {
@@ -177,6 +195,8 @@ export function loadConfig(
   const env2 = v.NODE_ENV ?? 'development';
   // Demo accounts share a printed password: never in production.
   if (env2 === 'production' && v.SEED_DEMO === true) throw new ConfigError(['SEED_DEMO must not be on in production (demo accounts have a published password)']);
+  if (env2 === 'production' && v.OPEN311_DEMO_API_KEY === PUBLISHED_OPEN311_DEMO_API_KEY)
+    throw new ConfigError(['OPEN311_DEMO_API_KEY must not be the published demo value in production (anyone could post reports with it)']);
   const dataDir = resolve(v.DATA_DIR ?? './data');
   return {
     env: env2,
@@ -206,8 +226,13 @@ export function loadConfig(
     vapidPrivateKey: v.VAPID_PRIVATE_KEY,
     vapidSubject: v.VAPID_SUBJECT ?? 'mailto:ihanoi@hanoi.gov.vn',
     pushWorkerSeconds: v.PUSH_WORKER_SECONDS ?? 2,
+    webhookWorkerSeconds: v.WEBHOOK_WORKER_SECONDS ?? 2,
+    webhookGiveUpHours: v.WEBHOOK_GIVE_UP_HOURS ?? 24,
     webDir: resolve(v.WEB_DIR ?? fileURLToPath(new URL('../web/dist', import.meta.url))),
     mapTileUrl: v.MAP_TILE_URL,
     mapTileAttribution: v.MAP_TILE_ATTRIBUTION ?? '© OpenStreetMap',
+    open311DemoApiKey: v.OPEN311_DEMO_API_KEY ?? (env2 === 'production' ? undefined : PUBLISHED_OPEN311_DEMO_API_KEY),
+    open311MediaFetchAllowPrivate: v.OPEN311_MEDIA_FETCH_ALLOW_PRIVATE ?? false,
+    open311MediaFetchTimeoutMs: v.OPEN311_MEDIA_FETCH_TIMEOUT_MS ?? 15_000,
   };
 }

@@ -10,6 +10,9 @@ import { buildApp } from './http/app.ts';
 import { prepareVideoFrames } from './app/integrity/video-frames.ts';
 import { WebPushSender } from './adapters/push/web-push-sender.ts';
 import { runPushJobs, vapidKeys } from './app/push/push.ts';
+import { HttpWebhookSender } from './adapters/webhooks/webhook-sender.ts';
+import { runWebhooks } from './app/webhooks/index.ts';
+import { webhookPresenter } from './http/presenters/webhook.ts';
 import { startDeadlineSweep } from './jobs/deadline-sweep.ts';
 import { startRepeating } from './jobs/repeat.ts';
 import { seedDemo } from '../seed/index.ts';
@@ -57,6 +60,16 @@ async function main(): Promise<void> {
     { everySeconds: config.pushWorkerSeconds, onError: (err) => app.log.error({ err }, 'push delivery failed; retried on the next run') },
   );
 
+  // Webhooks for integrators (LGSP, issue 8): one runner per server; servers share the queue in the database.
+  const webhookDeps = { sender: new HttpWebhookSender(), present: webhookPresenter };
+  const webhookRunner = startRepeating(
+    async () => {
+      const r = await runWebhooks(ctx, webhookDeps);
+      if (r.queued + r.delivered + r.retried + r.failed > 0) app.log.info(r, 'webhooks: deliveries queued and attempted');
+    },
+    { everySeconds: config.webhookWorkerSeconds, onError: (err) => app.log.error({ err }, 'webhook delivery failed; retried on the next run') },
+  );
+
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -64,6 +77,7 @@ async function main(): Promise<void> {
     app.log.info({ signal }, 'shutting down');
     await sweep.stop();
     await pushRunner.stop();
+    await webhookRunner.stop();
     await app.close();
     await platform.close();
     process.exit(0);

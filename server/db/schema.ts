@@ -6,11 +6,13 @@ import type { CalendarTables } from './schema/calendar.ts';
 import type { CatalogueTables } from './schema/catalogue.ts';
 import type { CoreTables } from './schema/core.ts';
 import type { InboxTables } from './schema/inbox.ts';
+import type { IntegrationsTables } from './schema/integrations.ts';
 import type { KnownImagesTables } from './schema/known-images.ts';
 import type { ReportsTables } from './schema/reports.ts';
 import type { SanctionsTables } from './schema/sanctions.ts';
 import type { SimilarityTables } from './schema/similarity.ts';
 import type { UnitsTables } from './schema/units.ts';
 import type { UploadsTables } from './schema/uploads.ts';
+import type { WebhooksTables } from './schema/webhooks.ts';
 
-export interface DB extends CoreTables, UnitsTables, AccountsTables, CalendarTables, ReportsTables, CatalogueTables, InboxTables, UploadsTables, SanctionsTables, SimilarityTables, KnownImagesTables, AlertsTables, PushTables {}
+export interface DB extends CoreTables, UnitsTables, AccountsTables, CalendarTables, ReportsTables, CatalogueTables, InboxTables, UploadsTables, SanctionsTables, SimilarityTables, KnownImagesTables, AlertsTables, PushTables, IntegrationsTables, WebhooksTables {}

@@ -35,6 +35,11 @@ export const ERRORS = {
     vi: 'Tài khoản đang bị tạm dừng gửi phản ánh do vi phạm nhiều lần liên tiếp',
     en: 'The account may not submit reports for now after repeated violations',
   },
+  INVALID_API_KEY: {
+    status: 403,
+    vi: 'Khóa tích hợp (api_key) không có, không đúng hoặc đã bị thu hồi',
+    en: 'The api_key is missing, unknown or revoked',
+  },
   NOT_FOUND: { status: 404, vi: 'Không tìm thấy', en: 'Not found' },
   ROUTE_NOT_FOUND: { status: 404, vi: 'Không có địa chỉ này', en: 'No such route' },
   METHOD_NOT_ALLOWED: { status: 405, vi: 'Phương thức không được hỗ trợ', en: 'Method not allowed' },
@@ -100,6 +105,11 @@ export const ERRORS = {
     status: 415,
     vi: 'Tệp không phải ảnh hoặc video được chấp nhận',
     en: 'A file is not an accepted photo or video',
+  },
+  MEDIA_FETCH_FAILED: {
+    status: 400,
+    vi: 'Không tải được ảnh, video từ địa chỉ media_url',
+    en: 'A media_url could not be fetched',
   },
   TOO_MANY_REQUESTS: {
     status: 429,

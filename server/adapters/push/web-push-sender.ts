@@ -6,6 +6,7 @@
  * refused (any other 4xx: the message will never be accepted).
  */
 import webpush from 'web-push';
+import { retryAfterMs } from '../retry.ts';
 
 export interface VapidKeys {
   publicKey: string;
@@ -76,15 +77,7 @@ export class WebPushSender {
     await res.arrayBuffer().catch(() => undefined);
     if (res.status >= 200 && res.status < 300) return { kind: 'sent' };
     if (res.status === 404 || res.status === 410) return { kind: 'gone', status: res.status };
-    if (res.status === 429 || res.status >= 500) return { kind: 'retry', status: res.status, retryAfterMs: retryAfter(res.headers.get('retry-after')), detail: `HTTP ${res.status}` };
+    if (res.status === 429 || res.status >= 500) return { kind: 'retry', status: res.status, retryAfterMs: retryAfterMs(res.headers.get('retry-after')), detail: `HTTP ${res.status}` };
     return { kind: 'refused', status: res.status, detail: `HTTP ${res.status}` };
   }
-}
-
-/** Retry-After as seconds or an HTTP date, in milliseconds from now; null when absent or unreadable. */
-function retryAfter(value: string | null): number | null {
-  if (!value) return null;
-  if (/^\d+$/.test(value)) return Number(value) * 1000;
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? null : Math.max(0, at - Date.now());
 }

@@ -20,9 +20,11 @@
  * queues a `notice` batch for its recipients' devices.
  */
 import { uuidv7 } from 'uuidv7';
+import { backoffMs } from '../../adapters/retry.ts';
 import { generateVapidKeys, type PushMessage, type VapidKeys, type WebPushSender } from '../../adapters/push/web-push-sender.ts';
 import { ROLE_GRANTS, type Actor } from '../../domain/access/index.ts';
 import { findReport } from '../../db/repos/reports.repo.ts';
+import { unhandledEvents, type AuditEventRef } from '../../db/repos/audit.repo.ts';
 import { INTEGRITY_SUBJECT } from '../integrity/check-report.ts';
 import {
   ACCOUNT_NOTIFICATION_ACTIONS,
@@ -39,8 +41,6 @@ import {
   followersSince,
   queueNotice,
   staffInRoles,
-  unpushedEvents,
-  type NotifiableEvent,
   claimPushJob,
   finishPushJob,
   insertBatchJobs,
@@ -178,7 +178,7 @@ async function runBatch(ctx: PushContext, sender: WebPushSender, job: PushJobRow
   await ctx.db.transaction().execute(async (tx) => {
     await markSubscriptionsSent(tx, sent, now);
     await markSubscriptionsGone(tx, gone, now, 'gone');
-    if (retry.length && !last) await insertRetryBatch(tx, job, { subscriptionIds: retry, runAt: new Date(now.getTime() + Math.max(waitMs, BACKOFF_BASE_MS * 2 ** job.generation)), at: now });
+    if (retry.length && !last) await insertRetryBatch(tx, job, { subscriptionIds: retry, runAt: new Date(now.getTime() + Math.max(waitMs, backoffMs(job.generation, { baseMs: BACKOFF_BASE_MS }))), at: now });
     await finishPushJob(tx, job.id, { sent: sent.length, gone: gone.length, failed: refused + (last ? retry.length : 0), skipped: ids.length - subs.length, lastError, at: now });
   });
 }
@@ -188,7 +188,7 @@ const NOTICE_LOOKBACK_MS = 60 * 60_000;
 const RECEIVING_ROLES = (Object.entries(ROLE_GRANTS) as [string, (typeof ROLE_GRANTS)[keyof typeof ROLE_GRANTS]][]).filter(([, g]) => g.permissions.includes('report.receive'));
 
 /** Who an inbox event is for, and what their devices show: the same allow-lists as the inbox itself. */
-async function noticeOf(ctx: PushContext, e: NotifiableEvent): Promise<{ userIds: string[]; payload: Record<string, unknown> } | null> {
+async function noticeOf(ctx: PushContext, e: AuditEventRef): Promise<{ userIds: string[]; payload: Record<string, unknown> } | null> {
   if (e.subjectType === 'user' && ACCOUNT_NOTIFICATION_ACTIONS.includes(e.action)) {
     if (e.actorId === e.subjectId) return null;
     return { userIds: [e.subjectId], payload: { type: 'notice', title: accountNotificationTitle(e.action, e.payload), url: '/app/profile' } };
@@ -217,7 +217,7 @@ async function noticeOf(ctx: PushContext, e: NotifiableEvent): Promise<{ userIds
 export async function queueNotificationPushes(ctx: PushContext, now: Date): Promise<number> {
   const actions = [...new Set([...REPORTER_NOTIFICATION_ACTIONS, ...ACCOUNT_NOTIFICATION_ACTIONS, ...STAFF_NOTIFICATION_ACTIONS])];
   let queued = 0;
-  for (const e of await unpushedEvents(ctx.db, { since: new Date(now.getTime() - NOTICE_LOOKBACK_MS), actions, limit: 500 })) {
+  for (const e of await unhandledEvents(ctx.db, { since: new Date(now.getTime() - NOTICE_LOOKBACK_MS), actions, handledIn: 'notification_pushes', limit: 500 })) {
     const notice = await noticeOf(ctx, e);
     const done = await ctx.db.transaction().execute((tx) => queueNotice(tx, { eventId: e.id, userIds: notice?.userIds ?? [], payload: notice?.payload ?? {}, batchSize: BATCH_SIZE, at: now }));
     if (done && notice?.userIds.length) queued++;

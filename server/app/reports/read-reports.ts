@@ -158,7 +158,7 @@ export interface ReportNames {
   agency(id: string | null): string | null;
 }
 
-export async function reportNames(ctx: AppContext): Promise<ReportNames> {
+export async function reportNames(ctx: Pick<AppContext, 'db' | 'config'>): Promise<ReportNames> {
   const ref = await referenceData(ctx);
   return {
     category: (code) => ref.category(code)?.name ?? code,

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { uuidv7 } from 'uuidv7';
-import type { Insertable, Kysely, Transaction } from 'kysely';
+import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../schema.ts';
 import type { AuditEventsTable } from '../schema/core.ts';
 
@@ -75,4 +75,50 @@ export async function listAuditEvents(db: Kysely<DB>, subjectType: string, subje
     .orderBy('occurred_at')
     .orderBy('id')
     .execute();
+}
+
+/** An audit event as the background runners read it (push notices, webhooks). */
+export interface AuditEventRef {
+  id: string;
+  occurredAt: Date;
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  fromState: string | null;
+  toState: string | null;
+  actorId: string | null;
+  payload: Record<string, unknown>;
+}
+
+/**
+ * Audit events since `since` with one of `actions` that no row of `handledIn` (a table keyed by `event_id`) records
+ * yet, oldest first: what a runner has still to turn into push notices or webhook events. Each runner records the
+ * events it handled in its own table, in the transaction that handles them.
+ */
+export async function unhandledEvents(
+  q: Kysely<DB> | Transaction<DB>,
+  f: { since: Date; actions: readonly string[]; handledIn: 'notification_pushes' | 'webhook_sources'; limit: number },
+): Promise<AuditEventRef[]> {
+  if (f.actions.length === 0) return [];
+  const rows = await q
+    .selectFrom('audit_events as e')
+    .select(['e.id', 'e.occurred_at', 'e.action', 'e.subject_type', 'e.subject_id', 'e.from_state', 'e.to_state', 'e.actor_id', 'e.payload'])
+    .where('e.occurred_at', '>=', f.since)
+    .where('e.action', 'in', [...f.actions])
+    .where(sql<boolean>`NOT EXISTS (SELECT 1 FROM ${sql.table(f.handledIn)} h WHERE h.event_id = e.id)`)
+    .orderBy('e.occurred_at')
+    .orderBy('e.id')
+    .limit(f.limit)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    occurredAt: r.occurred_at,
+    action: r.action,
+    subjectType: r.subject_type,
+    subjectId: r.subject_id,
+    fromState: r.from_state,
+    toState: r.to_state,
+    actorId: r.actor_id,
+    payload: r.payload as Record<string, unknown>,
+  }));
 }

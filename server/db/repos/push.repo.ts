@@ -136,33 +136,6 @@ export async function deliveryOfAlert(q: Q, alertId: string): Promise<{ queued: 
   return { queued: Number(r.queued), sent: Number(r.sent), gone: Number(r.gone), failed: Number(r.failed), skipped: Number(r.skipped) };
 }
 
-export interface NotifiableEvent {
-  id: string;
-  occurredAt: Date;
-  action: string;
-  subjectType: string;
-  subjectId: string;
-  actorId: string | null;
-  payload: Record<string, unknown>;
-}
-
-/** Audit events since `since` with one of `actions` that were not pushed yet, oldest first. */
-export async function unpushedEvents(q: Q, f: { since: Date; actions: readonly string[]; limit: number }): Promise<NotifiableEvent[]> {
-  if (f.actions.length === 0) return [];
-  const rows = await q
-    .selectFrom('audit_events as e')
-    .leftJoin('notification_pushes as p', 'p.event_id', 'e.id')
-    .select(['e.id', 'e.occurred_at', 'e.action', 'e.subject_type', 'e.subject_id', 'e.actor_id', 'e.payload'])
-    .where('e.occurred_at', '>=', f.since)
-    .where('e.action', 'in', [...f.actions])
-    .where('p.event_id', 'is', null)
-    .orderBy('e.occurred_at')
-    .orderBy('e.id')
-    .limit(f.limit)
-    .execute();
-  return rows.map((r) => ({ id: r.id, occurredAt: r.occurred_at, action: r.action, subjectType: r.subject_type, subjectId: r.subject_id, actorId: r.actor_id, payload: r.payload as Record<string, unknown> }));
-}
-
 /** Those following the report since before `at`. */
 export async function followersSince(q: Q, reportId: string, at: Date): Promise<string[]> {
   return (await q.selectFrom('report_followers').select('user_id').where('report_id', '=', reportId).where('followed_at', '<=', at).execute()).map((r) => r.user_id);

@@ -125,6 +125,12 @@ export interface ReportFilter {
   cooperatingAgencies?: readonly string[];
   /** Only reports waiting for one of these roles (any clause matching); none means nothing waits. */
   awaiting?: readonly AwaitingClause[];
+  /** Only reports of one of these kinds. */
+  kinds?: readonly string[];
+  /** Only reports with one of these codes (Open311 `service_request_id`). */
+  codes?: readonly string[];
+  /** Only reports pinned inside this box (Open311 `bbox`): west, south, east, north in degrees. */
+  bbox?: { west: number; south: number; east: number; north: number };
   /** `submitted`: newest first (the default). `due`: nearest open deadline first, then newest; none last. */
   sort?: 'submitted' | 'due';
   limit: number;
@@ -145,6 +151,18 @@ export async function listReports(q: Q, f: ReportFilter): Promise<{ rows: Report
     );
   }
   if (f.states?.length) query = query.where('state', 'in', f.states);
+  if (f.kinds) {
+    if (f.kinds.length === 0) return { rows: [], total: 0 };
+    query = query.where('kind', 'in', [...f.kinds]);
+  }
+  if (f.codes) {
+    if (f.codes.length === 0) return { rows: [], total: 0 };
+    query = query.where('code', 'in', [...f.codes]);
+  }
+  if (f.bbox) {
+    const b = f.bbox;
+    query = query.where('lat', '>=', b.south).where('lat', '<=', b.north).where('lng', '>=', b.west).where('lng', '<=', b.east);
+  }
   if (f.kind) query = query.where('kind', '=', f.kind);
   if (f.categoryCode) query = query.where('category_code', '=', f.categoryCode);
   if (f.unit) query = query.where('unit_version', '=', f.unit.version).where('unit_code', '=', f.unit.code);

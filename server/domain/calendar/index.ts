@@ -3,6 +3,7 @@ export * from './calendar-definition.ts';
 export * from './civil-time.ts';
 export * from './clarification.ts';
 export * from './deadlines.ts';
+export * from './deadline-words.ts';
 export * from './lunar.ts';
 export * from './policies.ts';
 export * from './provisional-year.ts';

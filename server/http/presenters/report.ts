@@ -34,7 +34,7 @@ export function presentPublicSummary(r: ReportRow, names: ReportNames) {
   };
 }
 
-function actionLabel(wf: Workflow, action: string, from: string | null): string {
+export function actionLabel(wf: Workflow, action: string, from: string | null): string {
   const a = action.replace(/^report\./, '');
   if (a === 'submit') return 'Gửi phản ánh';
   if (action === 'deadline.recomputed') return 'Tính lại thời hạn theo lịch làm việc mới';

@@ -10,6 +10,7 @@ import healthRoutes from './health.routes.ts';
 import integrityRoutes from './integrity.routes.ts';
 import latenessRoutes from './lateness.routes.ts';
 import notificationsRoutes from './notifications.routes.ts';
+import open311Routes from './open311.routes.ts';
 import oversightRoutes from './oversight.routes.ts';
 import pushRoutes from './push.routes.ts';
 import reportsRoutes from './reports.routes.ts';
@@ -17,6 +18,8 @@ import sanctionsRoutes from './sanctions.routes.ts';
 import unitsRoutes from './units.routes.ts';
 import uploadsRoutes from './uploads.routes.ts';
 import webRoutes from './web.routes.ts';
+import webhooksRoutes from './webhooks.routes.ts';
+import openDataRoutes from './open-data.routes.ts';
 
 export async function registerRoutes(app: App): Promise<void> {
   await app.register(healthRoutes);
@@ -34,6 +37,9 @@ export async function registerRoutes(app: App): Promise<void> {
   await app.register(integrityRoutes);
   await app.register(alertsRoutes);
   await app.register(capRoutes);
+  await app.register(open311Routes);
   await app.register(pushRoutes);
+  await app.register(webhooksRoutes);
+  await app.register(openDataRoutes);
   await app.register(webRoutes);
 }
