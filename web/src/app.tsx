@@ -5,6 +5,7 @@
 import { lazy, Suspense } from 'react';
 import { Route, Switch } from 'wouter';
 import { Loading } from './components/async.tsx';
+import { LoadBoundary } from './components/load-boundary.tsx';
 import { NotFound } from './components/layout.tsx';
 import { SessionProvider } from './session.tsx';
 
@@ -17,17 +18,19 @@ const SignIn = lazy(() => import('./pages/sign-in.tsx'));
 export function App() {
   return (
     <SessionProvider>
-      <Suspense fallback={<Loading />}>
-        <Switch>
-          <Route path="/sign-in" component={SignIn} />
-          <Route path="/app" nest component={CitizenArea} />
-          <Route path="/staff" nest component={StaffArea} />
-          <Route path="/overseer" nest component={OverseerArea} />
-          <Route path="/reports/:code" component={PublicArea} />
-          <Route path="/" component={PublicArea} />
-          <Route component={NotFound} />
-        </Switch>
-      </Suspense>
+      <LoadBoundary>
+        <Suspense fallback={<Loading />}>
+          <Switch>
+            <Route path="/sign-in" component={SignIn} />
+            <Route path="/app" nest component={CitizenArea} />
+            <Route path="/staff" nest component={StaffArea} />
+            <Route path="/overseer" nest component={OverseerArea} />
+            <Route path="/reports/:code" component={PublicArea} />
+            <Route path="/" component={PublicArea} />
+            <Route component={NotFound} />
+          </Switch>
+        </Suspense>
+      </LoadBoundary>
     </SessionProvider>
   );
 }

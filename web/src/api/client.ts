@@ -85,6 +85,24 @@ export const api = {
   del: <T>(path: string, body?: unknown) => request<T>('DELETE', path, body),
 };
 
+const loaded = new Map<string, Promise<unknown>>();
+
+/**
+ * Reference data read once per page load and shared by every screen (workflow tables, agencies, map outlines …);
+ * a failed load is forgotten, so that "Thử lại" asks again.
+ */
+export function once<T>(key: string, load: () => Promise<T>): Promise<T> {
+  let p = loaded.get(key) as Promise<T> | undefined;
+  if (!p) {
+    p = load().catch((e: unknown) => {
+      loaded.delete(key);
+      throw e;
+    });
+    loaded.set(key, p);
+  }
+  return p;
+}
+
 export interface UploadedFile {
   id: string;
   sha256: string;

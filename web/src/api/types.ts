@@ -11,6 +11,7 @@ import type {
   presentStaffReport,
 } from '../../../server/http/presenters/report.ts';
 import type { presentResidentAlert, presentStaffAlert } from '../../../server/http/presenters/alert.ts';
+import type { Notification } from '../../../server/app/notifications/inbox.ts';
 
 export type Me = ReturnType<typeof presentOwnAccount>;
 export type Membership = Me['memberships'][number];
@@ -22,6 +23,8 @@ export type StaffQueueItem = ReturnType<typeof presentStaffQueueItem>;
 export type ResidentAlert = ReturnType<typeof presentResidentAlert>;
 export type StaffAlert = ReturnType<typeof presentStaffAlert>;
 export type Deadline = ReporterReport['deadlines'][number];
+/** An item of the reporter's inbox (GET /api/v1/me/notifications). */
+export type { Notification };
 
 export interface Page<T> {
   total: number;

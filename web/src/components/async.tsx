@@ -31,6 +31,27 @@ export function useAsync<T>(load: () => Promise<T>, deps: DependencyList): Async
   return { ...state, reload };
 }
 
+/**
+ * Sending something from a form or a button: `busy` meanwhile, then what went wrong in words. `run` clears the
+ * last error and does the work; `setError` is for problems found before sending anything.
+ */
+export function useSubmit(): { busy: boolean; error: ApiError | null; setError: (error: ApiError | null) => void; run: (work: () => Promise<void>) => Promise<void> } {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const run = useCallback(async (work: () => Promise<void>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await work();
+    } catch (err) {
+      setError(toApiError(err));
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+  return { busy, error, setError, run };
+}
+
 export function ErrorBox({ error, onRetry }: { error: ApiError | null; onRetry?: () => void }) {
   const t = useT(common);
   if (!error) return null;

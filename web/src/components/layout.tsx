@@ -1,6 +1,6 @@
 /** The frame of every page: skip link, header with navigation, language switch and session, the main area. */
 import { useEffect, useState, type ReactNode } from 'react';
-import { Link } from 'wouter';
+import { Link, useSearch } from 'wouter';
 import { useBrowserLocation } from 'wouter/use-browser-location';
 import { setLang } from '../i18n/lang.ts';
 import { useLang, useT } from '../i18n/strings.ts';
@@ -9,6 +9,21 @@ import { common } from './common.strings.ts';
 
 /** Roles that see the Center's oversight figures. */
 export const OVERSEER_ROLES = ['city_overseer', 'center_operator'];
+
+/** The sign-in page, which comes back to `next` (a path of this site) afterwards. */
+export const signInHref = (next: string) => `~/sign-in?next=${encodeURIComponent(next)}`;
+
+/** A link to sign in and come back to `next`: by default this very page, with its query. */
+export function SignInLink({ next, className, children }: { next?: string; className?: string; children: ReactNode }) {
+  // The full path, also inside a nested area (/app, /staff …), whose own router sees only the rest.
+  const [location] = useBrowserLocation();
+  const search = useSearch();
+  return (
+    <Link href={signInHref(next ?? `${location}${search ? `?${search}` : ''}`)} className={className}>
+      {children}
+    </Link>
+  );
+}
 
 function useOnline(): boolean {
   const [online, setOnline] = useState(navigator.onLine);
@@ -75,7 +90,7 @@ export function Layout({ children, wide = false }: { children: ReactNode; wide?:
                 {t('signOut')} <span className="muted">({me.displayName})</span>
               </button>
             ) : (
-              <Link href={`~/sign-in?next=${encodeURIComponent(location)}`}>{t('signIn')}</Link>
+              <SignInLink next={location}>{t('signIn')}</SignInLink>
             )}
           </div>
         </div>
@@ -92,12 +107,21 @@ export function Layout({ children, wide = false }: { children: ReactNode; wide?:
   );
 }
 
-export function NotFound() {
+/** "This page does not exist", and the way back: to the site's home unless an area has its own. */
+export function NotFoundText({ home }: { home?: { href: string; label: string } }) {
   const t = useT(common);
   return (
-    <Layout>
+    <>
       <h1>{t('notFound')}</h1>
-      <Link href="~/">{t('backHome')}</Link>
+      <Link href={home?.href ?? '~/'}>{home?.label ?? t('backHome')}</Link>
+    </>
+  );
+}
+
+export function NotFound() {
+  return (
+    <Layout>
+      <NotFoundText />
     </Layout>
   );
 }

@@ -7,7 +7,7 @@
 import { useEffect, useRef } from 'react';
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
-import { api } from '../api/client.ts';
+import { api, once } from '../api/client.ts';
 import { useT } from '../i18n/strings.ts';
 import { common } from './common.strings.ts';
 
@@ -24,24 +24,15 @@ interface WebConfig {
   map: { tileUrl: string | null; attribution: string | null };
 }
 
-let outlines: Promise<GeoJSON.FeatureCollection> | null = null;
-let webConfig: Promise<WebConfig> | null = null;
-const loadOutlines = () => (outlines ??= api.get<GeoJSON.FeatureCollection>('/api/v1/units/outlines').catch((e: unknown) => ((outlines = null), Promise.reject(e))));
-const loadConfig = () => (webConfig ??= api.get<WebConfig>('/api/v1/web-config').catch((e: unknown) => ((webConfig = null), Promise.reject(e))));
+const loadOutlines = () => once('outlines', () => api.get<GeoJSON.FeatureCollection>('/api/v1/units/outlines'));
+const loadConfig = () => once('web-config', () => api.get<WebConfig>('/api/v1/web-config'));
 
 const HANOI: L.LatLngBoundsExpression = [
   [20.56, 105.28],
   [21.39, 106.02],
 ];
 
-export default function MapView({
-  markers = [],
-  pin,
-  onPick,
-  height = 320,
-  label,
-  focus,
-}: {
+export interface MapViewProps {
   markers?: MapMarker[];
   /** The report's place, drawn as a pin. */
   pin?: { lat: number; lng: number } | null;
@@ -51,7 +42,9 @@ export default function MapView({
   label?: string;
   /** Centre here at street zoom instead of showing the whole city. */
   focus?: { lat: number; lng: number } | null;
-}) {
+}
+
+export default function MapView({ markers = [], pin, onPick, height = 320, label, focus }: MapViewProps) {
   const t = useT(common);
   const box = useRef<HTMLDivElement>(null);
   const map = useRef<L.Map | null>(null);

@@ -1,8 +1,7 @@
 /** Sign-in for citizens (phone, e-mail or CCCD) and officers (user name); back to where they were going. */
 import { useState, type FormEvent } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
-import type { ApiError } from '../api/client.ts';
-import { ErrorBox, toApiError } from '../components/async.tsx';
+import { ErrorBox, useSubmit } from '../components/async.tsx';
 import { Layout } from '../components/layout.tsx';
 import { defineStrings, useT } from '../i18n/strings.ts';
 import { useSession } from '../session.tsx';
@@ -38,22 +37,15 @@ export default function SignIn() {
   const next = safeNext(new URLSearchParams(useSearch()).get('next'));
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, error, run } = useSubmit();
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const me = await signIn(login.trim(), password);
       const home = me?.kind === 'staff' ? '/staff' : '/app';
       navigate(next && next !== '/sign-in' && !(me?.kind === 'staff' && next.startsWith('/app')) ? next : home);
-    } catch (err) {
-      setError(toApiError(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

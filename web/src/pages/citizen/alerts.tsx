@@ -3,15 +3,16 @@
  * information, unread in bold; and the news about my reports and the reports I follow (R-13). `#<code>` in the
  * address (a push notification's link) scrolls to that alert and marks it read.
  */
-import { useEffect, useState } from 'react';
+import { Fragment, useEffect, useState, type ReactNode } from 'react';
 import { Link } from 'wouter';
 import { api, type ApiError } from '../../api/client.ts';
-import type { ResidentAlert } from '../../api/types.ts';
+import type { Notification, ResidentAlert } from '../../api/types.ts';
 import { ErrorBox, Loaded, toApiError, useAsync } from '../../components/async.tsx';
+import { Thumbs } from '../../components/thumbs.tsx';
 import { formatDateTime } from '../../format.ts';
 import { defineStrings, useT } from '../../i18n/strings.ts';
 import { PushToggle } from './push.tsx';
-import { Gate, Page, Pager, useWorkflows } from './shared.tsx';
+import { GatedPage, Pager, SaidList } from './shared.tsx';
 
 const s = defineStrings(
   {
@@ -56,11 +57,6 @@ const s = defineStrings(
     noNews: 'Chưa có tin nào về phản ánh của bạn.',
     following: 'Phản ánh bạn theo dõi',
     openReport: 'Xem phản ánh {code}',
-    said_question: 'Câu hỏi',
-    said_answer: 'Trả lời',
-    said_explanation: 'Giải thích',
-    said_rejectReason: 'Lý do',
-    said_until: 'Đến',
   },
   {
     title: 'Notifications',
@@ -104,74 +100,62 @@ const s = defineStrings(
     noNews: 'No news about your reports yet.',
     following: 'A report you follow',
     openReport: 'Open report {code}',
-    said_question: 'Question',
-    said_answer: 'Answer',
-    said_explanation: 'Explanation',
-    said_rejectReason: 'Reason',
-    said_until: 'Until',
   },
 );
 
 type Key = keyof (typeof s)['vi'];
 const known = (k: string): k is Key => k in s.vi;
 
-interface AlertInbox {
-  residenceMissing: boolean;
-  total: number;
-  unread: number;
-  items: ResidentAlert[];
-}
-
-interface Notification {
-  id: string;
-  reportId: string | null;
-  reportCode: string | null;
-  action: string;
-  at: string;
-  title: string;
-  said: { question?: string; answer?: string; explanation?: string; rejectReason?: string; until?: string };
-  following: boolean;
-  read: boolean;
-}
-
 const LIMIT = 20;
 
-export default function Alerts() {
-  const t = useT(s);
-  return (
-    <Page>
-      <h1>{t('title')}</h1>
-      <Gate>
-        {() => (
-          <>
-            <nav className="row small" aria-label={t('title')}>
-              <a href="#alerts-title">{t('jumpAlerts')}</a>
-              <a href="#news-title">{t('jumpNews')}</a>
-            </nav>
-            <PushToggle />
-            <AlertsSection />
-            <NewsSection />
-          </>
-        )}
-      </Gate>
-    </Page>
-  );
+interface InboxPage<T> {
+  total: number;
+  unread: number;
+  items: T[];
 }
 
-function AlertsSection() {
+interface AlertInbox extends InboxPage<ResidentAlert> {
+  residenceMissing: boolean;
+}
+
+/**
+ * One inbox (GET `path`, paged; POST `{path}/read`): its title with the unread count, "mark all read", the items
+ * (each marked read on its own), paging. `top` goes above the items; `onFirstLoad` sees the first page once.
+ */
+function InboxSection<T extends { id: string; read: boolean }, P extends InboxPage<T>>({
+  path,
+  titleId,
+  title,
+  intro,
+  empty,
+  listClass,
+  top,
+  item,
+  onFirstLoad,
+}: {
+  path: string;
+  titleId: string;
+  title: string;
+  intro?: string;
+  empty: string;
+  listClass: string;
+  top?: (page: P) => ReactNode;
+  item: (item: T, read: boolean, onRead: () => void) => ReactNode;
+  onFirstLoad?: (page: P, markRead: (id: string) => void) => void;
+}) {
   const t = useT(s);
   const [offset, setOffset] = useState(0);
-  const inbox = useAsync(() => api.get<AlertInbox>('/api/v1/me/alerts', { limit: LIMIT, offset }), [offset]);
+  const inbox = useAsync(() => api.get<P>(path, { limit: LIMIT, offset }), [offset]);
   const [readIds, setReadIds] = useState<Set<string>>(new Set());
   const [unread, setUnread] = useState<number | null>(null);
   const [status, setStatus] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
-  const [hashDone, setHashDone] = useState(false);
+  const [seen, setSeen] = useState(false);
 
   const markRead = async (body: { ids: string[] } | { upTo: string }, all: boolean) => {
     setError(null);
     try {
-      const r = await api.post<{ unread: number }>('/api/v1/me/alerts/read', body);
+      const r = await api.post<{ unread: number }>(`${path}/read`, body);
       setUnread(r.unread);
       if (all) inbox.reload();
       else if ('ids' in body) setReadIds((x) => new Set([...x, ...body.ids]));
@@ -181,29 +165,19 @@ function AlertsSection() {
     }
   };
 
-  // Arriving at #<code>: show that alert, and it counts as read.
   useEffect(() => {
-    if (hashDone || !inbox.data) return;
-    setHashDone(true);
-    const code = decodeURIComponent(window.location.hash.slice(1));
-    if (!code) return;
-    const el = document.getElementById(code);
-    if (!el) return;
-    el.scrollIntoView({ block: 'start' });
-    el.focus();
-    const alert = inbox.data.items.find((a) => a.code === code);
-    if (alert && !alert.read) void markRead({ ids: [alert.id] }, false);
-  }, [inbox.data, hashDone]);
+    if (seen || !inbox.data) return;
+    setSeen(true);
+    onFirstLoad?.(inbox.data, (id) => void markRead({ ids: [id] }, false));
+  }, [inbox.data, seen]);
 
   const count = unread ?? inbox.data?.unread ?? 0;
   return (
-    <section aria-labelledby="alerts-title">
-      <div className="spread">
-        <h2 id="alerts-title">
-          {t('alertsTitle')} {count > 0 && <span className="count-badge">{t('unreadCount', { n: count })}</span>}
-        </h2>
-      </div>
-      <p className="hint">{t('alertsIntro')}</p>
+    <section aria-labelledby={titleId}>
+      <h2 id={titleId}>
+        {title} {count > 0 && <span className="count-badge">{t('unreadCount', { n: count })}</span>}
+      </h2>
+      {intro && <p className="hint">{intro}</p>}
       <p className="visually-hidden" role="status" aria-live="polite">
         {status}
       </p>
@@ -211,22 +185,18 @@ function AlertsSection() {
       <Loaded state={inbox}>
         {(data) => (
           <>
-            {data.residenceMissing && (
-              <p className="warning-box">
-                {t('residenceMissing')} <Link href="/profile">{t('setResidence')}</Link>
-              </p>
-            )}
+            {top?.(data)}
             {count > 0 && offset === 0 && data.items[0] && (
               <button type="button" className="button secondary small" onClick={() => void markRead({ upTo: data.items[0]!.id }, true)}>
                 {t('markAllRead')}
               </button>
             )}
             {data.items.length === 0 ? (
-              <p className="muted">{t('noAlerts')}</p>
+              <p className="muted">{empty}</p>
             ) : (
-              <ul className="list alert-list">
-                {data.items.map((a) => (
-                  <AlertItem key={a.id} alert={a} read={a.read || readIds.has(a.id)} onRead={() => void markRead({ ids: [a.id] }, false)} />
+              <ul className={listClass}>
+                {data.items.map((it) => (
+                  <Fragment key={it.id}>{item(it, it.read || readIds.has(it.id), () => void markRead({ ids: [it.id] }, false))}</Fragment>
                 ))}
               </ul>
             )}
@@ -235,6 +205,58 @@ function AlertsSection() {
         )}
       </Loaded>
     </section>
+  );
+}
+
+export default function Alerts() {
+  const t = useT(s);
+  return (
+    <GatedPage title={t('title')}>
+      {() => (
+        <>
+          <nav className="row small" aria-label={t('title')}>
+            <a href="#alerts-title">{t('jumpAlerts')}</a>
+            <a href="#news-title">{t('jumpNews')}</a>
+          </nav>
+          <PushToggle />
+          <AlertsSection />
+          <NewsSection />
+        </>
+      )}
+    </GatedPage>
+  );
+}
+
+function AlertsSection() {
+  const t = useT(s);
+  return (
+    <InboxSection<ResidentAlert, AlertInbox>
+      path="/api/v1/me/alerts"
+      titleId="alerts-title"
+      title={t('alertsTitle')}
+      intro={t('alertsIntro')}
+      empty={t('noAlerts')}
+      listClass="list alert-list"
+      top={(data) =>
+        data.residenceMissing && (
+          <p className="warning-box">
+            {t('residenceMissing')} <Link href="/profile">{t('setResidence')}</Link>
+          </p>
+        )
+      }
+      item={(a, read, onRead) => <AlertItem alert={a} read={read} onRead={onRead} />}
+      onFirstLoad={(data, markRead) => {
+        // Arriving at #<code>: show that alert, and it counts as read.
+        const code = decodeURIComponent(window.location.hash.slice(1));
+        if (!code) return;
+        const el = document.getElementById(code);
+        if (!el) return;
+        el.scrollIntoView({ block: 'start' });
+        el.focus();
+        const alert = data.items.find((a) => a.code === code);
+        if (alert && !alert.read) markRead(alert.id);
+      }}
+    />
   );
 }
 
@@ -275,15 +297,7 @@ function AlertItem({ alert: a, read, onRead }: { alert: ResidentAlert; read: boo
         </ul>
       )}
       {a.attachments.length > 0 && (
-        <div className="thumbs">
-          {a.attachments.map((x, i) => (
-            <figure key={x.url}>
-              <a href={x.url} target="_blank" rel="noopener">
-                <img src={x.url} alt={t('attachment', { n: i + 1, title: a.title })} loading="lazy" />
-              </a>
-            </figure>
-          ))}
-        </div>
+        <Thumbs items={a.attachments} alt={(n) => t('attachment', { n, title: a.title })} />
       )}
       {!read && (
         <button type="button" className="link-button small" onClick={onRead}>
@@ -296,100 +310,49 @@ function AlertItem({ alert: a, read, onRead }: { alert: ResidentAlert; read: boo
 
 function NewsSection() {
   const t = useT(s);
-  const wf = useWorkflows();
-  const [offset, setOffset] = useState(0);
-  const inbox = useAsync(() => api.get<{ total: number; unread: number; items: Notification[] }>('/api/v1/me/notifications', { limit: LIMIT, offset }), [offset]);
-  const [readIds, setReadIds] = useState<Set<string>>(new Set());
-  const [unread, setUnread] = useState<number | null>(null);
-  const [status, setStatus] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
-
-  const markRead = async (body: { ids: string[] } | { upTo: string }, all: boolean) => {
-    setError(null);
-    try {
-      const r = await api.post<{ unread: number }>('/api/v1/me/notifications/read', body);
-      setUnread(r.unread);
-      if (all) inbox.reload();
-      else if ('ids' in body) setReadIds((x) => new Set([...x, ...body.ids]));
-      setStatus(all ? t('markedAll') : t('marked'));
-    } catch (err) {
-      setError(toApiError(err));
-    }
-  };
-
-  const count = unread ?? inbox.data?.unread ?? 0;
   return (
-    <section aria-labelledby="news-title">
-      <h2 id="news-title">
-        {t('newsTitle')} {count > 0 && <span className="count-badge">{t('unreadCount', { n: count })}</span>}
-      </h2>
-      <p className="visually-hidden" role="status" aria-live="polite">
-        {status}
-      </p>
-      <ErrorBox error={error} />
-      <Loaded state={inbox}>
-        {(data) => (
+    <InboxSection<Notification, InboxPage<Notification>>
+      path="/api/v1/me/notifications"
+      titleId="news-title"
+      title={t('newsTitle')}
+      empty={t('noNews')}
+      listClass="list news-list"
+      item={(n, read, onRead) => <NewsItem n={n} read={read} onRead={onRead} />}
+    />
+  );
+}
+
+/** News of my report or of one I follow. */
+function NewsItem({ n, read, onRead }: { n: Notification; read: boolean; onRead: () => void }) {
+  const t = useT(s);
+  return (
+    <li className={read ? 'news-item' : 'news-item unread'}>
+      <div className="spread">
+        <span className="news-title">{n.title}</span>
+        {!read && <span className="badge warn">{t('unread')}</span>}
+      </div>
+      <p className="small muted">
+        {formatDateTime(n.at)}
+        {n.following && (
           <>
-            {count > 0 && offset === 0 && data.items[0] && (
-              <button type="button" className="button secondary small" onClick={() => void markRead({ upTo: data.items[0]!.id }, true)}>
-                {t('markAllRead')}
-              </button>
-            )}
-            {data.items.length === 0 ? (
-              <p className="muted">{t('noNews')}</p>
-            ) : (
-              <ul className="list news-list">
-                {data.items.map((n) => {
-                  const read = n.read || readIds.has(n.id);
-                  const said = (['question', 'answer', 'explanation', 'rejectReason', 'until'] as const).filter((k) => n.said[k]);
-                  return (
-                    <li key={n.id} className={read ? 'news-item' : 'news-item unread'}>
-                      <div className="spread">
-                        <span className="news-title">{n.title}</span>
-                        {!read && <span className="badge warn">{t('unread')}</span>}
-                      </div>
-                      <p className="small muted">
-                        {formatDateTime(n.at)}
-                        {n.following && (
-                          <>
-                            {' '}
-                            · <span className="badge info">{t('following')}</span>
-                          </>
-                        )}
-                      </p>
-                      {said.length > 0 && (
-                        <dl className="said">
-                          {said.map((k) => (
-                            <div key={k}>
-                              <dt>{t(`said_${k}`)}</dt>
-                              <dd className="prewrap">
-                                {k === 'rejectReason' ? (wf?.rejectReasons[n.said[k]!] ?? n.said[k]) : k === 'until' ? formatDateTime(n.said[k]) : n.said[k]}
-                              </dd>
-                            </div>
-                          ))}
-                        </dl>
-                      )}
-                      <div className="row">
-                        {n.reportCode && (
-                          <Link href={n.reportId ? `/reports/${n.reportId}?code=${encodeURIComponent(n.reportCode)}` : `~/reports/${n.reportCode}`} onClick={() => !read && void markRead({ ids: [n.id] }, false)}>
-                            {t('openReport', { code: n.reportCode })}
-                          </Link>
-                        )}
-                        {!read && (
-                          <button type="button" className="link-button small" onClick={() => void markRead({ ids: [n.id] }, false)}>
-                            {t('markRead', { title: n.title })}
-                          </button>
-                        )}
-                      </div>
-                    </li>
-                  );
-                })}
-              </ul>
-            )}
-            <Pager total={data.total} limit={LIMIT} offset={offset} onChange={setOffset} />
+            {' '}
+            · <span className="badge info">{t('following')}</span>
           </>
         )}
-      </Loaded>
-    </section>
+      </p>
+      <SaidList said={n.said} />
+      <div className="row">
+        {n.reportCode && (
+          <Link href={n.reportId ? `/reports/${n.reportId}?code=${encodeURIComponent(n.reportCode)}` : `~/reports/${n.reportCode}`} onClick={() => !read && onRead()}>
+            {t('openReport', { code: n.reportCode })}
+          </Link>
+        )}
+        {!read && (
+          <button type="button" className="link-button small" onClick={onRead}>
+            {t('markRead', { title: n.title })}
+          </button>
+        )}
+      </div>
+    </li>
   );
 }

@@ -8,7 +8,8 @@ import { formatDate } from '../../format.ts';
 import { defineStrings, useT } from '../../i18n/strings.ts';
 import { useSession } from '../../session.tsx';
 import { subscribe } from './outbox.ts';
-import { Gate, kindLabel, Page, Pager, StateBadge, VerifyCall } from './shared.tsx';
+import { kindNames, useNames } from '../../i18n/labels.ts';
+import { Gate, Page, Pager, SignInButtons, StateBadge, VerifyCall } from './shared.tsx';
 import { citizen } from './strings.ts';
 
 const s = defineStrings(
@@ -17,8 +18,6 @@ const s = defineStrings(
     welcome1: 'Bạn thấy đường hỏng, rác thải, lấn chiếm vỉa hè, hay một việc cần chính quyền giải quyết? Hãy chụp ảnh, đánh dấu vị trí và gửi phản ánh. Cơ quan có thẩm quyền tiếp nhận, xử lý trong thời hạn quy định và trả lời bạn ngay trên iHanoi.',
     welcome2: 'Bạn cũng nhận được thông báo, cảnh báo (mưa lớn, ngập úng, cắt nước…) của thành phố và xã, phường nơi bạn ở.',
     welcome3: 'Để gửi phản ánh, bạn cần một tài khoản đã xác thực định danh (số CCCD).',
-    signIn: 'Đăng nhập',
-    register: 'Đăng ký tài khoản',
     browse: 'Xem các phản ánh công khai',
     hello: 'Xin chào, {name}',
     newReport: 'Gửi phản ánh',
@@ -39,8 +38,6 @@ const s = defineStrings(
     welcome1: 'See a broken road, rubbish, a blocked pavement, or something the authorities should fix? Take a photo, mark the place and send a report. The competent agency receives and handles it within the set time and answers you in iHanoi.',
     welcome2: 'You also receive the announcements and warnings (heavy rain, flooding, water cuts…) of the city and of the commune where you live.',
     welcome3: 'To send reports you need an account with a verified identity (CCCD number).',
-    signIn: 'Sign in',
-    register: 'Register',
     browse: 'See public reports',
     hello: 'Hello, {name}',
     newReport: 'Send a report',
@@ -75,14 +72,7 @@ function Welcome() {
       <p>{t('welcome1')}</p>
       <p>{t('welcome2')}</p>
       <p>{t('welcome3')}</p>
-      <p className="row">
-        <Link className="button" href="~/sign-in?next=/app">
-          {t('signIn')}
-        </Link>
-        <Link className="button secondary" href="/register">
-          {t('register')}
-        </Link>
-      </p>
+      <SignInButtons />
       <p>
         <Link href="~/">{t('browse')}</Link>
       </p>
@@ -167,6 +157,7 @@ function Dashboard({ me }: { me: Me }) {
 export function ReportList({ items }: { items: MyReport[] }) {
   const t = useT(s);
   const tc = useT(citizen);
+  const kind = useNames(kindNames);
   return (
     <ul className="list report-list">
       {items.map((r) => (
@@ -178,7 +169,7 @@ export function ReportList({ items }: { items: MyReport[] }) {
             <StateBadge state={r.state} label={r.stateLabel} />
           </div>
           <p className="small muted">
-            <span className="code">{r.code}</span> · {kindLabel(tc, r.kind)} · {r.category.name}
+            <span className="code">{r.code}</span> · {kind(r.kind)} · {r.category.name}
             {r.commune ? ` · ${r.commune}` : ''} · {t('submitted', { date: formatDate(r.submittedAt) })}
             {r.confidential && (
               <>

@@ -3,7 +3,8 @@
  * initiatives (offline too), my report with its actions, and the notifications inbox. Paths are relative to
  * /app (a nested wouter route); `~/…` links leave the area.
  */
-import { Link, Route, Switch } from 'wouter';
+import { Route, Switch } from 'wouter';
+import { NotFoundText } from '../../components/layout.tsx';
 import { defineStrings, useT } from '../../i18n/strings.ts';
 import Alerts from './alerts.tsx';
 import Home from './home.tsx';
@@ -17,17 +18,13 @@ import { Page } from './shared.tsx';
 import Verify from './verify.tsx';
 import './citizen.css';
 
-const s = defineStrings(
-  { notFound: 'Không tìm thấy trang này.', home: 'Về trang của tôi' },
-  { notFound: 'This page does not exist.', home: 'Back to my page' },
-);
+const s = defineStrings({ home: 'Về trang của tôi' }, { home: 'Back to my page' });
 
 function CitizenNotFound() {
   const t = useT(s);
   return (
     <Page>
-      <h1>{t('notFound')}</h1>
-      <Link href="/">{t('home')}</Link>
+      <NotFoundText home={{ href: '/', label: t('home') }} />
     </Page>
   );
 }

@@ -6,7 +6,7 @@ import { Loaded, useAsync } from '../../components/async.tsx';
 import { defineStrings, useT } from '../../i18n/strings.ts';
 import { ReportList, type MyReport } from './home.tsx';
 import { ReportForm } from './report-form.tsx';
-import { Deeper, Gate, Page } from './shared.tsx';
+import { Deeper, GatedPage } from './shared.tsx';
 
 const s = defineStrings(
   {
@@ -31,26 +31,27 @@ export default function Initiatives() {
   const t = useT(s);
   const search = useSearch();
   return (
-    <Page>
-      <h1>{t('title')}</h1>
-      <p>{t('intro')}</p>
-      <Gate
-        offline={() => (
-          <section aria-labelledby="new-initiative">
-            <h2 id="new-initiative">{t('newTitle')}</h2>
-            <Deeper>
-              <ReportForm key={search} scope="initiative" kinds={KINDS} me={null} />
-            </Deeper>
-          </section>
-        )}
-      >
-        {(me) => <Body key={me.id} me={me} search={search} />}
-      </Gate>
-    </Page>
+    <GatedPage title={t('title')} intro={t('intro')} offline={() => <NewInitiative me={null} search={search} />}>
+      {(me) => <Body key={me.id} me={me} search={search} />}
+    </GatedPage>
   );
 }
 
-function Body({ me, search }: { me: Parameters<typeof ReportForm>[0]['me']; search: string }) {
+type Me = Parameters<typeof ReportForm>[0]['me'];
+
+function NewInitiative({ me, search, onSent }: { me: Me; search: string; onSent?: () => void }) {
+  const t = useT(s);
+  return (
+    <section aria-labelledby="new-initiative">
+      <h2 id="new-initiative">{t('newTitle')}</h2>
+      <Deeper>
+        <ReportForm key={search} scope="initiative" kinds={KINDS} me={me} onSent={onSent} />
+      </Deeper>
+    </section>
+  );
+}
+
+function Body({ me, search }: { me: NonNullable<Me>; search: string }) {
   const t = useT(s);
   // The API lists all my reports; initiatives are among the latest hundred.
   const mine = useAsync(() => api.get<ApiPage<MyReport>>('/api/v1/me/reports', { limit: 100, kind: 'initiative' }).then((p) => p.items), []);
@@ -60,12 +61,7 @@ function Body({ me, search }: { me: Parameters<typeof ReportForm>[0]['me']; sear
         <h2 id="my-initiatives">{t('mine')}</h2>
         <Loaded state={mine}>{(items) => (items.length === 0 ? <p className="muted">{t('none')}</p> : <ReportList items={items} />)}</Loaded>
       </section>
-      <section aria-labelledby="new-initiative">
-        <h2 id="new-initiative">{t('newTitle')}</h2>
-        <Deeper>
-          <ReportForm key={search} scope="initiative" kinds={KINDS} me={me} onSent={mine.reload} />
-        </Deeper>
-      </section>
+      <NewInitiative me={me} search={search} onSent={mine.reload} />
     </>
   );
 }

@@ -2,7 +2,7 @@
 import { Link, useSearch } from 'wouter';
 import { defineStrings, useT } from '../../i18n/strings.ts';
 import { ReportForm } from './report-form.tsx';
-import { Gate, Page, REPORT_KINDS } from './shared.tsx';
+import { GatedPage, REPORT_KINDS } from './shared.tsx';
 
 const s = defineStrings(
   {
@@ -22,19 +22,15 @@ export default function NewReport() {
   // A reopened outbox entry arrives with a new query: the form then reads its draft again.
   const search = useSearch();
   return (
-    <Page>
-      <h1>{t('title')}</h1>
-      <p>{t('intro')}</p>
-      <Gate offline={() => <ReportForm key={search} scope="report" kinds={REPORT_KINDS} me={null} />}>
-        {(me) => (
-          <>
-            <ReportForm key={search} scope="report" kinds={REPORT_KINDS} me={me} />
-            <p>
-              <Link href="/initiatives">{t('initiatives')}</Link>
-            </p>
-          </>
-        )}
-      </Gate>
-    </Page>
+    <GatedPage title={t('title')} intro={t('intro')} offline={() => <ReportForm key={search} scope="report" kinds={REPORT_KINDS} me={null} />}>
+      {(me) => (
+        <>
+          <ReportForm key={search} scope="report" kinds={REPORT_KINDS} me={me} />
+          <p>
+            <Link href="/initiatives">{t('initiatives')}</Link>
+          </p>
+        </>
+      )}
+    </GatedPage>
   );
 }

@@ -3,13 +3,11 @@
  * typed in (for keyboards and screen readers); then the commune the point falls in, or a warning that it is
  * outside Hanoi; and the address in words.
  */
-import { Component, lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
+import { Component, useEffect, useState, type ReactNode } from 'react';
 import { api } from '../../api/client.ts';
-import { Loading } from '../../components/async.tsx';
+import { LazyMap } from '../../components/lazy-map.tsx';
 import { defineStrings, useT } from '../../i18n/strings.ts';
 import { LIMITS } from './shared.tsx';
-
-const MapView = lazy(() => import('../../components/map-view.tsx'));
 
 const s = defineStrings(
   {
@@ -192,9 +190,7 @@ export function PlaceField({
         {geo.message}
       </p>
       <MapBoundary fallback={<p className="warning-box">{t('mapFailed')}</p>}>
-        <Suspense fallback={<Loading />}>
-          <MapView pin={value} focus={focus} height={300} label={t('mapLabel')} onPick={(a, b) => onChange({ lat: a, lng: b })} />
-        </Suspense>
+        <LazyMap pin={value} focus={focus} height={300} label={t('mapLabel')} onPick={(a, b) => onChange({ lat: a, lng: b })} />
       </MapBoundary>
       {error && <p className="field-error">{error}</p>}
       <div className="place-status" role="status" aria-live="polite">

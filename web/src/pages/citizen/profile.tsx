@@ -1,13 +1,13 @@
 /** /app/profile: the account as its owner sees it (identity partly hidden on screen) and the place of residence for local alerts. */
 import { useEffect, useState } from 'react';
 import { Link, useSearch } from 'wouter';
-import { api, type ApiError } from '../../api/client.ts';
+import { api } from '../../api/client.ts';
 import type { Me } from '../../api/types.ts';
-import { ErrorBox, toApiError } from '../../components/async.tsx';
+import { ErrorBox, toApiError, useSubmit } from '../../components/async.tsx';
 import { formatDate, formatDateTime } from '../../format.ts';
 import { defineStrings, useT } from '../../i18n/strings.ts';
 import { useSession } from '../../session.tsx';
-import { Gate, maskEmail, maskTail, Page, useDebounced } from './shared.tsx';
+import { GatedPage, maskEmail, maskTail, useDebounced } from './shared.tsx';
 
 const s = defineStrings(
   {
@@ -95,10 +95,7 @@ interface Unit {
 export default function Profile() {
   const t = useT(s);
   return (
-    <Page>
-      <h1>{t('title')}</h1>
-      <Gate>{(me) => <ProfileBody me={me} />}</Gate>
-    </Page>
+    <GatedPage title={t('title')}>{(me) => <ProfileBody me={me} />}</GatedPage>
   );
 }
 
@@ -170,9 +167,8 @@ function Residence({ me }: { me: Me }) {
   const [results, setResults] = useState<Unit[] | null>(null);
   const [searching, setSearching] = useState(false);
   const [chosen, setChosen] = useState<Unit | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useSubmit();
   const [status, setStatus] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
   const r = me.residence;
 
   useEffect(() => {
@@ -211,9 +207,7 @@ function Residence({ me }: { me: Me }) {
 
   async function save() {
     if (!chosen) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await api.patch('/api/v1/me', { residence: { version: chosen.version, code: chosen.code } });
       setCurrentName(chosen.fullName);
       await refresh();
@@ -221,11 +215,7 @@ function Residence({ me }: { me: Me }) {
       setChosen(null);
       setQ('');
       setResults(null);
-    } catch (err) {
-      setError(toApiError(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

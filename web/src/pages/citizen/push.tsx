@@ -1,7 +1,7 @@
 /** Turning on push notifications on this device (issue 6 item 5): shown only where the browser can do it. */
 import { useEffect, useState } from 'react';
-import { api, type ApiError } from '../../api/client.ts';
-import { ErrorBox, toApiError } from '../../components/async.tsx';
+import { api } from '../../api/client.ts';
+import { ErrorBox, useSubmit } from '../../components/async.tsx';
 import { defineStrings, useT } from '../../i18n/strings.ts';
 
 const s = defineStrings(
@@ -40,9 +40,8 @@ export function PushToggle() {
   const t = useT(s);
   // null: not known yet, or not possible here (no service worker registered, e.g. a development build).
   const [state, setState] = useState<'off' | 'on' | 'denied' | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
   const [status, setStatus] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
 
   useEffect(() => {
     if (!pushSupported()) return;
@@ -61,9 +60,7 @@ export function PushToggle() {
   }, []);
 
   async function enable() {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const permission = await Notification.requestPermission();
       if (permission !== 'granted') {
         setState('denied');
@@ -76,11 +73,7 @@ export function PushToggle() {
       await api.post('/api/v1/me/push-subscriptions', { endpoint: json.endpoint, expirationTime: json.expirationTime ?? null, keys: { p256dh: json.keys?.p256dh ?? '', auth: json.keys?.auth ?? '' } });
       setState('on');
       setStatus(t('enabled'));
-    } catch (err) {
-      setError(toApiError(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   if (state === null) return null;

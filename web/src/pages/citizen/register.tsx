@@ -5,7 +5,8 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useLocation } from 'wouter';
 import { api, ApiError, type FieldProblem } from '../../api/client.ts';
-import { ErrorBox, toApiError } from '../../components/async.tsx';
+import { ErrorBox, useSubmit } from '../../components/async.tsx';
+import { SignInLink, signInHref } from '../../components/layout.tsx';
 import { defineStrings, useT } from '../../i18n/strings.ts';
 import { useSession } from '../../session.tsx';
 import { Page } from './shared.tsx';
@@ -85,9 +86,8 @@ export default function Register() {
   const [, navigate] = useLocation();
   const [kind, setKind] = useState<'individual' | 'organisation'>('individual');
   const [f, setF] = useState({ fullName: '', dateOfBirth: '', cccd: '', phone: '', email: '', password: '', password2: '', orgName: '', taxCode: '' });
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useSubmit();
   const [status, setStatus] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF((x) => ({ ...x, [k]: e.target.value }));
 
   function checkLocally(): FieldProblem[] {
@@ -114,9 +114,8 @@ export default function Register() {
       setError(new ApiError(400, 'CLIENT_VALIDATION', t('fixErrors'), problems));
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    setStatus('');
+    await run(async () => {
       await api.post('/api/v1/auth/register', {
         kind,
         fullName: f.fullName.trim(),
@@ -130,13 +129,8 @@ export default function Register() {
       setStatus(t('registered'));
       // The account exists now: if signing in fails, the sign-in page takes over (never register twice).
       const signedIn = await signIn(f.phone.trim(), f.password).catch(() => null);
-      navigate(signedIn ? '/verify' : `~/sign-in?next=${encodeURIComponent('/app/verify')}`);
-    } catch (err) {
-      setError(toApiError(err));
-      setStatus('');
-    } finally {
-      setBusy(false);
-    }
+      navigate(signedIn ? '/verify' : signInHref('/app/verify'));
+    });
   }
 
   if (me && !busy) {
@@ -220,7 +214,7 @@ export default function Register() {
           {status}
         </p>
         <p>
-          {t('haveAccount')} <Link href="~/sign-in?next=/app">{t('signIn')}</Link>
+          {t('haveAccount')} <SignInLink next="/app">{t('signIn')}</SignInLink>
         </p>
       </form>
     </Page>

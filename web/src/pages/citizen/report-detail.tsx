@@ -3,17 +3,19 @@
  * me, the rejection reason (R-6.2) or the result with its proofs (R-12.2), and what I may do now: answer a
  * question (R-7.1), ask for clarification, rate the result (R-13).
  */
-import { lazy, Suspense, useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { Link, useLocation, useParams, useSearch } from 'wouter';
-import { api, type ApiError } from '../../api/client.ts';
+import { api } from '../../api/client.ts';
 import type { ReporterReport } from '../../api/types.ts';
-import { ErrorBox, Loaded, Loading, toApiError, useAsync } from '../../components/async.tsx';
+import { useWorkflows } from '../../api/workflows.ts';
+import { ErrorBox, Loaded, Loading, useAsync, useSubmit } from '../../components/async.tsx';
+import { LazyMap } from '../../components/lazy-map.tsx';
+import { ResultProofs, Thumbs } from '../../components/thumbs.tsx';
 import { formatDateTime } from '../../format.ts';
-import { defineStrings, useT, type T } from '../../i18n/strings.ts';
-import { deadlineText, Gate, kindLabel, Page, StateBadge, useWorkflows, type Workflows } from './shared.tsx';
+import { RATINGS, decisionNames, kindNames, nameOf, ratingNames, serverName, useNames } from '../../i18n/labels.ts';
+import { defineStrings, useLang, useT } from '../../i18n/strings.ts';
+import { Gate, Page, SaidList, StateBadge, useDeadlineText } from './shared.tsx';
 import { citizen } from './strings.ts';
-
-const MapView = lazy(() => import('../../components/map-view.tsx'));
 
 const s = defineStrings(
   {
@@ -57,10 +59,6 @@ const s = defineStrings(
     publishedAt: 'Công khai lúc {time}',
     decision: 'Quyết định:',
     proofs: 'Tài liệu chứng minh việc xử lý',
-    proof_inspection_record: 'Biên bản kiểm tra',
-    proof_site_photo: 'Ảnh hiện trường',
-    proof_reply_letter: 'Văn bản trả lời',
-    proof_other: 'Tài liệu khác',
     yourRating: 'Đánh giá của bạn: {rating}',
     description: 'Nội dung',
     media: 'Ảnh, video',
@@ -70,13 +68,6 @@ const s = defineStrings(
     place: 'Vị trí',
     mapLabel: 'Bản đồ vị trí phản ánh',
     timeline: 'Diễn biến xử lý',
-    said_question: 'Câu hỏi',
-    said_answer: 'Trả lời',
-    said_explanation: 'Giải thích',
-    said_rejectReason: 'Lý do',
-    said_rating: 'Đánh giá',
-    said_comment: 'Nhận xét',
-    said_decision: 'Quyết định',
     you: 'Bạn',
     publicPage: 'Trang công khai của phản ánh này',
     back: 'Về danh sách phản ánh của tôi',
@@ -123,10 +114,6 @@ const s = defineStrings(
     publishedAt: 'Published at {time}',
     decision: 'Decision:',
     proofs: 'Documents proving the handling',
-    proof_inspection_record: 'Inspection record',
-    proof_site_photo: 'Site photo',
-    proof_reply_letter: 'Reply letter',
-    proof_other: 'Other document',
     yourRating: 'Your rating: {rating}',
     description: 'Description',
     media: 'Photos, videos',
@@ -136,13 +123,6 @@ const s = defineStrings(
     place: 'Place',
     mapLabel: 'Map of the report’s place',
     timeline: 'Progress',
-    said_question: 'Question',
-    said_answer: 'Answer',
-    said_explanation: 'Explanation',
-    said_rejectReason: 'Reason',
-    said_rating: 'Rating',
-    said_comment: 'Comment',
-    said_decision: 'Decision',
     you: 'You',
     publicPage: 'Public page of this report',
     back: 'Back to my reports',
@@ -150,9 +130,7 @@ const s = defineStrings(
   },
 );
 
-type Said = Record<string, unknown>;
 const CODE = /^PA-\d{4}-\d{6,}$/;
-const RATINGS_FALLBACK: Record<string, string> = { satisfied: 'Hài lòng', acceptable: 'Chấp nhận được', unsatisfied: 'Chưa hài lòng' };
 
 export default function ReportDetail() {
   return (
@@ -193,13 +171,13 @@ function Detail() {
 function ReportView({ report: r, onUpdated }: { report: ReporterReport; onUpdated: (r: ReporterReport) => void }) {
   const t = useT(s);
   const tc = useT(citizen);
+  const lang = useLang();
+  const kind = useNames(kindNames);
+  const deadlineText = useDeadlineText();
   const wf = useWorkflows();
   const open = r.deadlines.filter((d) => d.stoppedAt === null);
   const evidence = r.media.filter((m) => m.role === 'evidence');
-  // Proof photos of the result (R-12.2), as their metadata-free public copies.
-  const resultMedia = (r.result?.proofs ?? []).flatMap((p) => (p.url ? [{ role: 'proof', kind: 'photo', url: p.url }] : []));
   const rejectEvent = [...r.timeline].reverse().find((e) => e.action === 'reject');
-  const ratings = wf?.ratings ?? RATINGS_FALLBACK;
   const place = r.place;
 
   return (
@@ -212,7 +190,7 @@ function ReportView({ report: r, onUpdated }: { report: ReporterReport; onUpdate
       </p>
       {open.map((d) => (
         <p key={d.stage} className={d.overdue ? 'deadline overdue' : 'deadline'}>
-          <strong>{deadlineText(tc, d.stage, formatDateTime(d.due))}</strong> {d.overdue && <span>{t('overdue')}</span>}
+          <strong>{deadlineText(d.stage, formatDateTime(d.due))}</strong> {d.overdue && <span>{t('overdue')}</span>}
         </p>
       ))}
 
@@ -240,43 +218,21 @@ function ReportView({ report: r, onUpdated }: { report: ReporterReport; onUpdate
           <p className="small muted">{t('publishedAt', { time: formatDateTime(r.result.publishedAt) })}</p>
           {r.result.decision && (
             <p>
-              <strong>{t('decision')}</strong> {wf?.initiativeDecisions[r.result.decision] ?? r.result.decision}
+              <strong>{t('decision')}</strong> {serverName(decisionNames, lang, r.result.decision, wf?.initiativeDecisions[r.result.decision])}
             </p>
           )}
           {r.result.text && <p className="prewrap">{r.result.text}</p>}
-          {r.result.proofs.length > 0 && (
-            <>
-              <h3>{t('proofs')}</h3>
-              <ul>
-                {r.result.proofs.map((p, i) => (
-                  <li key={i}>
-                    {proofLabel(t, p.kind)}: {p.title}
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
-          {resultMedia.length > 0 && (
-            <div className="thumbs">
-              {resultMedia.map((m, i) => (
-                <figure key={m.url}>
-                  <a href={m.url} target="_blank" rel="noopener">
-                    <img src={m.url} alt={t('resultPhoto', { n: i + 1 })} loading="lazy" />
-                  </a>
-                </figure>
-              ))}
-            </div>
-          )}
+          <ResultProofs proofs={r.result.proofs} heading={t('proofs')} photoAlt={(n) => t('resultPhoto', { n })} />
           {r.rating && (
             <p>
-              <strong>{t('yourRating', { rating: ratings[r.rating] ?? r.rating })}</strong>
+              <strong>{t('yourRating', { rating: nameOf(ratingNames, lang, r.rating) })}</strong>
               {r.ratingComment ? ` — ${r.ratingComment}` : ''}
             </p>
           )}
         </section>
       )}
 
-      <Actions report={r} wf={wf} onUpdated={onUpdated} />
+      <Actions report={r} onUpdated={onUpdated} />
 
       <section aria-labelledby="facts-title">
         <h2 id="facts-title">{t('facts')}</h2>
@@ -286,7 +242,7 @@ function ReportView({ report: r, onUpdated }: { report: ReporterReport; onUpdate
           <dt>{t('state')}</dt>
           <dd>{r.stateLabel}</dd>
           <dt>{t('kind')}</dt>
-          <dd>{kindLabel(tc, r.kind)}</dd>
+          <dd>{kind(r.kind)}</dd>
           <dt>{t('category')}</dt>
           <dd>{r.category.name}</dd>
           {r.commune && (
@@ -330,24 +286,14 @@ function ReportView({ report: r, onUpdated }: { report: ReporterReport; onUpdate
         {evidence.length === 0 ? (
           <p className="muted small">{t('mediaNone')}</p>
         ) : (
-          <div className="thumbs">
-            {evidence.map((m, i) => (
-              <figure key={m.url}>
-                <a href={m.url} target="_blank" rel="noopener">
-                  {m.kind === 'video' ? <video src={m.url} controls preload="metadata" aria-label={t('photo', { n: i + 1, code: r.code })} /> : <img src={m.url} alt={t('photo', { n: i + 1, code: r.code })} loading="lazy" />}
-                </a>
-              </figure>
-            ))}
-          </div>
+          <Thumbs items={evidence} alt={(n) => t('photo', { n, code: r.code })} />
         )}
       </section>
 
       {place && (
         <section aria-labelledby="place-title">
           <h2 id="place-title">{t('place')}</h2>
-          <Suspense fallback={<Loading />}>
-            <MapView pin={place} focus={place} height={220} label={t('mapLabel')} />
-          </Suspense>
+          <LazyMap pin={place} focus={place} height={220} label={t('mapLabel')} />
         </section>
       )}
 
@@ -362,7 +308,7 @@ function ReportView({ report: r, onUpdated }: { report: ReporterReport; onUpdate
                 {formatDateTime(e.at)}
                 {e.agency ? ` · ${e.agency}` : ''}
               </div>
-              <SaidList said={e.said} wf={wf} ratings={ratings} />
+              <SaidList said={e.said} />
             </li>
           ))}
         </ol>
@@ -376,38 +322,10 @@ function ReportView({ report: r, onUpdated }: { report: ReporterReport; onUpdate
   );
 }
 
-function proofLabel(t: T<keyof (typeof s)['vi']>, kind: string): string {
-  const key = `proof_${kind}`;
-  return key in s.vi ? t(key as keyof (typeof s)['vi']) : kind;
-}
-
-function SaidList({ said, wf, ratings }: { said: Said; wf: Workflows | null; ratings: Record<string, string> }) {
-  const t = useT(s);
-  const shown = (['question', 'answer', 'explanation', 'rejectReason', 'rating', 'comment', 'decision'] as const).filter((k) => typeof said[k] === 'string' && said[k]);
-  if (shown.length === 0) return null;
-  const value = (k: (typeof shown)[number]) => {
-    const v = said[k] as string;
-    if (k === 'rejectReason') return wf?.rejectReasons[v] ?? v;
-    if (k === 'rating') return ratings[v] ?? v;
-    if (k === 'decision') return wf?.initiativeDecisions[v] ?? v;
-    return v;
-  };
-  return (
-    <dl className="said">
-      {shown.map((k) => (
-        <div key={k}>
-          <dt>{t(`said_${k}`)}</dt>
-          <dd className="prewrap">{value(k)}</dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
-
 const CITIZEN_ACTIONS = ['provideInformation', 'requestClarification', 'rate'] as const;
 type CitizenAction = (typeof CITIZEN_ACTIONS)[number];
 
-function Actions({ report: r, wf, onUpdated }: { report: ReporterReport; wf: Workflows | null; onUpdated: (r: ReporterReport) => void }) {
+function Actions({ report: r, onUpdated }: { report: ReporterReport; onUpdated: (r: ReporterReport) => void }) {
   const t = useT(s);
   const [status, setStatus] = useState('');
   const available = CITIZEN_ACTIONS.filter((a) => r.actions.includes(a));
@@ -432,7 +350,7 @@ function Actions({ report: r, wf, onUpdated }: { report: ReporterReport; wf: Wor
             </ActionForm>
           )}
           {available.includes('requestClarification') && <ActionForm report={r} action="requestClarification" onDone={(x) => (onUpdated(x), setStatus(t('done_requestClarification')))} />}
-          {available.includes('rate') && <RateForm report={r} ratings={wf?.ratings ?? RATINGS_FALLBACK} onDone={(x) => (onUpdated(x), setStatus(t('done_rate')))} />}
+          {available.includes('rate') && <RateForm report={r} onDone={(x) => (onUpdated(x), setStatus(t('done_rate')))} />}
         </section>
       )}
     </>
@@ -446,8 +364,7 @@ async function act(r: ReporterReport, body: Record<string, unknown>): Promise<Re
 function ActionForm({ report, action, onDone, children }: { report: ReporterReport; action: Exclude<CitizenAction, 'rate'>; onDone: (r: ReporterReport) => void; children?: ReactNode }) {
   const t = useT(s);
   const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, error, run } = useSubmit();
   const [local, setLocal] = useState('');
   const field = action === 'provideInformation' ? 'answer' : 'question';
   const max = action === 'provideInformation' ? 5000 : 2000;
@@ -460,17 +377,11 @@ function ActionForm({ report, action, onDone, children }: { report: ReporterRepo
       return;
     }
     setLocal('');
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const updated = await act(report, { action, [field]: text.trim() });
       setText('');
       onDone(updated);
-    } catch (err) {
-      setError(toApiError(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const msg = local || error?.fieldMessage(field);
@@ -500,12 +411,12 @@ function ActionForm({ report, action, onDone, children }: { report: ReporterRepo
   );
 }
 
-function RateForm({ report, ratings, onDone }: { report: ReporterReport; ratings: Record<string, string>; onDone: (r: ReporterReport) => void }) {
+function RateForm({ report, onDone }: { report: ReporterReport; onDone: (r: ReporterReport) => void }) {
   const t = useT(s);
+  const ratingName = useNames(ratingNames);
   const [rating, setRating] = useState('');
   const [comment, setComment] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, error, run } = useSubmit();
   const [local, setLocal] = useState('');
 
   async function submit(e: FormEvent) {
@@ -515,15 +426,9 @@ function RateForm({ report, ratings, onDone }: { report: ReporterReport; ratings
       return;
     }
     setLocal('');
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       onDone(await act(report, { action: 'rate', rating, ...(comment.trim() ? { comment: comment.trim() } : {}) }));
-    } catch (err) {
-      setError(toApiError(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const msg = local || error?.fieldMessage('rating');
@@ -532,10 +437,10 @@ function RateForm({ report, ratings, onDone }: { report: ReporterReport; ratings
       <ErrorBox error={error} />
       <fieldset>
         <legend>{t('rateLegend')}</legend>
-        {Object.entries(ratings).map(([code, label]) => (
+        {RATINGS.map((code) => (
           <label key={code} className="choice">
             <input type="radio" name="rating" value={code} checked={rating === code} onChange={() => setRating(code)} />
-            {label}
+            {ratingName(code)}
           </label>
         ))}
       </fieldset>

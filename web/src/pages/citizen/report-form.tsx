@@ -7,15 +7,17 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { get, set } from 'idb-keyval';
 import { Link } from 'wouter';
-import { api, ApiError, type FieldProblem } from '../../api/client.ts';
+import { ApiError, type FieldProblem } from '../../api/client.ts';
+import { loadCategories, type Category } from '../../api/reference.ts';
 import type { Me, ReporterReport } from '../../api/types.ts';
 import { ErrorBox, Loading, toApiError, useAsync } from '../../components/async.tsx';
 import { formatDateTime, hanoiInputToIso, hanoiNowInput } from '../../format.ts';
+import { kindNames, useNames } from '../../i18n/labels.ts';
 import { defineStrings, useT } from '../../i18n/strings.ts';
 import { MediaField, useMedia } from './media.tsx';
 import { clearDraft, isNetworkProblem, loadDraft, newId, postReport, queueReport, saveDraft, type DraftScope, type ReportBody, type ReportDraft } from './outbox.ts';
 import { PlaceField } from './place.tsx';
-import { deadlineText, H, kindLabel, LIMITS, VerifyCall, type Kind } from './shared.tsx';
+import { H, LIMITS, useDeadlineText, VerifyCall, type Kind } from './shared.tsx';
 import { SimilarReports } from './similar.tsx';
 import { citizen } from './strings.ts';
 
@@ -128,23 +130,14 @@ const s = defineStrings(
   },
 );
 
-export interface Category {
-  code: string;
-  name: string;
-  description: string;
-  kinds: string[];
-  active: boolean;
-  sortOrder: number;
-}
-
 const CATEGORIES_KEY = 'ihanoi.citizen.categories';
 
 /** The active categories, kept on the device for writing offline. */
-async function loadCategories(): Promise<Category[]> {
+async function loadKeptCategories(): Promise<Category[]> {
   try {
-    const r = await api.get<{ items: Category[] }>('/api/v1/categories');
-    void set(CATEGORIES_KEY, r.items).catch(() => undefined);
-    return r.items;
+    const items = await loadCategories();
+    void set(CATEGORIES_KEY, items).catch(() => undefined);
+    return items;
   } catch (err) {
     const kept = await get<Category[]>(CATEGORIES_KEY).catch(() => undefined);
     if (kept) return kept;
@@ -212,6 +205,8 @@ type Phase = { kind: 'editing' } | { kind: 'sending' } | { kind: 'done'; report:
 function FormBody({ loaded, kinds, me, onRestart, onSent }: { loaded: Loaded; kinds: readonly Kind[]; me: Me | null; onRestart: () => void; onSent?: ((r: ReporterReport) => void) | undefined }) {
   const t = useT(s);
   const tc = useT(citizen);
+  const kindName = useNames(kindNames);
+  const deadlineText = useDeadlineText();
   const d = loaded.draft;
   const scope = d.scope;
   const initiative = scope === 'initiative';
@@ -229,7 +224,7 @@ function FormBody({ loaded, kinds, me, onRestart, onSent }: { loaded: Loaded; ki
   const errorRef = useRef<HTMLDivElement>(null);
   const doneRef = useRef<HTMLHeadingElement>(null);
   const finished = useRef(false);
-  const categories = useAsync(loadCategories, []);
+  const categories = useAsync(loadKeptCategories, []);
 
   const fieldReport = kind === 'field_report';
   const choices = useMemo(() => (categories.data ?? []).filter((c) => c.active && c.kinds.includes(kind)).sort((a, b) => a.sortOrder - b.sortOrder), [categories.data, kind]);
@@ -347,46 +342,38 @@ function FormBody({ loaded, kinds, me, onRestart, onSent }: { loaded: Loaded; ki
     }
   }
 
-  if (phase.kind === 'done') {
-    const r = phase.report;
-    const open = r.deadlines.filter((x) => x.stoppedAt === null);
+  if (phase.kind === 'done' || phase.kind === 'queued') {
+    // Sent (with its code and deadlines), or kept on the device until the network is back.
+    const r = phase.kind === 'done' ? phase.report : null;
+    const titleId = r ? 'done-title' : 'queued-title';
     return (
-      <section className="card confirmation" aria-labelledby="done-title">
-        <H id="done-title" ref={doneRef} tabIndex={-1}>
-          {t('doneTitle')}
+      <section className="card confirmation" aria-labelledby={titleId}>
+        <H id={titleId} ref={doneRef} tabIndex={-1}>
+          {r ? t('doneTitle') : t('queuedTitle')}
         </H>
-        <p className="report-code-line" role="status">
-          {t('doneCode')} <strong className="report-code">{r.code}</strong>
-        </p>
-        <p>{t('doneKeep')}</p>
-        {open.map((x) => (
-          <p key={x.stage} className="small">
-            {deadlineText(tc, x.stage, formatDateTime(x.due))}
-          </p>
-        ))}
+        {r ? (
+          <>
+            <p className="report-code-line" role="status">
+              {t('doneCode')} <strong className="report-code">{r.code}</strong>
+            </p>
+            <p>{t('doneKeep')}</p>
+            {r.deadlines
+              .filter((x) => x.stoppedAt === null)
+              .map((x) => (
+                <p key={x.stage} className="small">
+                  {deadlineText(x.stage, formatDateTime(x.due))}
+                </p>
+              ))}
+          </>
+        ) : (
+          <p role="status">{t('queuedBody')}</p>
+        )}
         <div className="row">
-          <Link className="button" href={`/reports/${r.id}?code=${encodeURIComponent(r.code)}`}>
-            {t('openReport', { code: r.code })}
-          </Link>
-          <Link className="button secondary" href="/">
-            {t('myReports')}
-          </Link>
-          <button type="button" className="link-button" onClick={onRestart}>
-            {initiative ? t('anotherInitiative') : t('another')}
-          </button>
-        </div>
-      </section>
-    );
-  }
-
-  if (phase.kind === 'queued') {
-    return (
-      <section className="card confirmation" aria-labelledby="queued-title">
-        <H id="queued-title" ref={doneRef} tabIndex={-1}>
-          {t('queuedTitle')}
-        </H>
-        <p role="status">{t('queuedBody')}</p>
-        <div className="row">
+          {r && (
+            <Link className="button" href={`/reports/${r.id}?code=${encodeURIComponent(r.code)}`}>
+              {t('openReport', { code: r.code })}
+            </Link>
+          )}
           <Link className="button secondary" href="/">
             {t('myReports')}
           </Link>
@@ -400,10 +387,7 @@ function FormBody({ loaded, kinds, me, onRestart, onSent }: { loaded: Loaded; ki
 
   const unverified = me !== null && !me.identityVerified;
   const fe = (field: string) => error?.fieldMessage(field);
-  const titleLen = title.trim().length;
   const descLen = description.trim().length;
-  const counterText = (n: number, min: number, max: number) =>
-    n > max ? `${t('counter', { n, max })} — ${t('counterOver', { n: n - max })}` : n < min && n > 0 ? `${t('counter', { n, max })} — ${t('counterShort', { n: min - n })}` : t('counter', { n, max });
   const descLive = descLen > LIMITS.descriptionMax ? t('overLimit', { max: LIMITS.descriptionMax }) : LIMITS.descriptionMax - descLen <= 200 ? t('nearLimit', { n: LIMITS.descriptionMax - descLen }) : '';
   const busy = phase.kind === 'sending';
 
@@ -433,7 +417,7 @@ function FormBody({ loaded, kinds, me, onRestart, onSent }: { loaded: Loaded; ki
                 if (k === 'field_report' && !occurredAt) setOccurredAt(hanoiNowInput());
               }} />
               <span>
-                {kindLabel(tc, k)}
+                {kindName(k)}
                 <span className="hint block">{tc(`kindHint_${k}`)}</span>
               </span>
             </label>
@@ -500,47 +484,31 @@ function FormBody({ loaded, kinds, me, onRestart, onSent }: { loaded: Loaded; ki
         </>
       )}
 
-      <label htmlFor="report-title">{initiative ? t('titleInitiative') : t('title')}</label>
-      <input
+      <CountedField
         id="report-title"
+        label={initiative ? t('titleInitiative') : t('title')}
         value={title}
-        onChange={(e) => setTitle(e.target.value)}
-        aria-describedby="title-hint title-count"
-        aria-invalid={fe('title') ? true : undefined}
-        required
+        onChange={setTitle}
+        hint={t('titleHint', { min: LIMITS.titleMin, max: LIMITS.titleMax })}
+        min={LIMITS.titleMin}
+        max={LIMITS.titleMax}
+        error={fe('title')}
       />
-      <div className="spread">
-        <p className="hint" id="title-hint">
-          {t('titleHint', { min: LIMITS.titleMin, max: LIMITS.titleMax })}
-        </p>
-        <p className={`hint counter${titleLen > LIMITS.titleMax ? ' over' : ''}`} id="title-count">
-          {counterText(titleLen, LIMITS.titleMin, LIMITS.titleMax)}
-        </p>
-      </div>
-      {fe('title') && <p className="field-error">{fe('title')}</p>}
 
-      <label htmlFor="report-description">{initiative ? t('descriptionInitiative') : t('description')}</label>
-      <textarea
+      <CountedField
         id="report-description"
+        label={initiative ? t('descriptionInitiative') : t('description')}
         value={description}
+        onChange={setDescription}
+        hint={t(initiative ? 'descriptionHintInitiative' : 'descriptionHint', { min: LIMITS.descriptionMin, max: LIMITS.descriptionMax })}
+        min={LIMITS.descriptionMin}
+        max={LIMITS.descriptionMax}
+        error={fe('description')}
         rows={7}
-        onChange={(e) => setDescription(e.target.value)}
-        aria-describedby="description-hint description-count"
-        aria-invalid={fe('description') ? true : undefined}
-        required
       />
-      <div className="spread">
-        <p className="hint" id="description-hint">
-          {t(initiative ? 'descriptionHintInitiative' : 'descriptionHint', { min: LIMITS.descriptionMin, max: LIMITS.descriptionMax })}
-        </p>
-        <p className={`hint counter${descLen > LIMITS.descriptionMax ? ' over' : ''}`} id="description-count">
-          {counterText(descLen, LIMITS.descriptionMin, LIMITS.descriptionMax)}
-        </p>
-      </div>
       <p className="visually-hidden" aria-live="polite">
         {descLive}
       </p>
-      {fe('description') && <p className="field-error">{fe('description')}</p>}
 
       <SimilarReports kind={kind} categoryCode={categoryCode} place={place} title={title} description={description} />
 
@@ -572,5 +540,58 @@ function FormBody({ loaded, kinds, me, onRestart, onSent }: { loaded: Loaded; ki
       )}
       <p className="hint">{t('draftNote')}</p>
     </form>
+  );
+}
+
+/**
+ * A text (an input, or a text area with `rows`) with its hint and a counter of characters between `min` and
+ * `max` (`{id}-hint`, `{id}-count`), and the server's error below.
+ */
+function CountedField({
+  id,
+  label,
+  value,
+  onChange,
+  hint,
+  min,
+  max,
+  error,
+  rows,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  hint: string;
+  min: number;
+  max: number;
+  error: string | undefined;
+  rows?: number;
+}) {
+  const t = useT(s);
+  const n = value.trim().length;
+  const counter =
+    n > max ? `${t('counter', { n, max })} — ${t('counterOver', { n: n - max })}` : n < min && n > 0 ? `${t('counter', { n, max })} — ${t('counterShort', { n: min - n })}` : t('counter', { n, max });
+  const props = {
+    id,
+    value,
+    'aria-describedby': `${id}-hint ${id}-count`,
+    'aria-invalid': error ? true : undefined,
+    required: true,
+  };
+  return (
+    <>
+      <label htmlFor={id}>{label}</label>
+      {rows ? <textarea {...props} rows={rows} onChange={(e) => onChange(e.target.value)} /> : <input {...props} onChange={(e) => onChange(e.target.value)} />}
+      <div className="spread">
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+        <p className={`hint counter${n > max ? ' over' : ''}`} id={`${id}-count`}>
+          {counter}
+        </p>
+      </div>
+      {error && <p className="field-error">{error}</p>}
+    </>
   );
 }

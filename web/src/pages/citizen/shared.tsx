@@ -1,36 +1,34 @@
-/** Pieces every citizen screen uses: the page frame, the sign-in gate, state badges, paging, workflow tables. */
+/** Pieces every citizen screen uses: the page frame, the sign-in gate, state badges, paging. */
 import { createContext, useContext, useEffect, useState, type HTMLAttributes, type ReactNode, type Ref } from 'react';
-import { Link, useLocation, useSearch } from 'wouter';
+import { Link } from 'wouter';
 import { MEDIA_LIMITS } from '../../../../server/adapters/media/limits.ts';
 import { SUBMISSION_LIMITS } from '../../../../server/domain/reports/limits.ts';
-import { api } from '../../api/client.ts';
 import type { Me } from '../../api/types.ts';
 import { Loading } from '../../components/async.tsx';
 import { common } from '../../components/common.strings.ts';
-import { Layout } from '../../components/layout.tsx';
-import { useT, type T } from '../../i18n/strings.ts';
+import { Layout, SignInLink } from '../../components/layout.tsx';
+import { Pager as PageNav, pageCount } from '../../components/pager.tsx';
+import { useWorkflows } from '../../api/workflows.ts';
+import { formatDateTime } from '../../format.ts';
+import { KINDS, decisionNames, nameOf, ratingNames, serverName, stagePhrases, useNames, type KindCode } from '../../i18n/labels.ts';
+import { useLang, useT } from '../../i18n/strings.ts';
 import { useSession } from '../../session.tsx';
 import { OutboxNotice } from './outbox-view.tsx';
-import { citizen, type CitizenKey } from './strings.ts';
+import { citizen } from './strings.ts';
 
-/** The report kinds of the regulation (R-1.2); initiatives have their own page. */
-export const REPORT_KINDS = ['field_report', 'waste_report', 'investor_feedback', 'regulation_feedback'] as const;
-export type Kind = (typeof REPORT_KINDS)[number] | 'initiative';
+/** The report kinds of the regulation (R-1.2) but initiatives, which have their own page. */
+export const REPORT_KINDS = KINDS.filter((k) => k !== 'initiative');
+export type Kind = KindCode;
 
 /** The limits the server checks, from the server's own import-free modules. */
 export const LIMITS = { ...SUBMISSION_LIMITS, maxFiles: MEDIA_LIMITS.maxFilesPerReport } as const;
 
-export const kindLabel = (t: T<CitizenKey>, kind: string) => (isKind(kind) ? t(`kind_${kind}`) : kind);
-export const isKind = (k: string): k is Kind => (REPORT_KINDS as readonly string[]).includes(k) || k === 'initiative';
-
-export const stageLabel = (t: T<CitizenKey>, stage: string) => {
-  const key = `stage_${stage}`;
-  return key in citizen.vi ? t(key as CitizenKey) : stage;
-};
-
 /** "Hạn xử lý: 17:00 30/11/2026 (giai đoạn tiếp nhận)" — the stage named unless it is the handling itself. */
-export const deadlineText = (t: T<CitizenKey>, stage: string, due: string) =>
-  stage === 'process' ? t('deadline', { due }) : t('deadlineStage', { due, stage: stageLabel(t, stage) });
+export function useDeadlineText(): (stage: string, due: string) => string {
+  const t = useT(citizen);
+  const stage = useNames(stagePhrases);
+  return (code, due) => (code === 'process' ? t('deadline', { due }) : t('deadlineStage', { due, stage: stage(code) }));
+}
 
 /** Badge colour of a report state: done, waiting on me, refused, or in progress. */
 export function stateTone(state: string): 'ok' | 'warn' | 'late' | 'info' {
@@ -56,28 +54,26 @@ export function Page({ children }: { children: ReactNode }) {
   );
 }
 
-/** The app path of this screen (the area is nested under /app), for `?next=` of the sign-in page. */
-export function useAppPath(): string {
-  const [location] = useLocation();
-  const search = useSearch();
-  return `/app${location === '/' ? '' : location}${search ? `?${search}` : ''}`;
+/** Sign in (and come back here), or register. */
+export function SignInButtons() {
+  const t = useT(citizen);
+  return (
+    <p className="row">
+      <SignInLink className="button">{t('signIn')}</SignInLink>
+      <Link className="button secondary" href="/register">
+        {t('register')}
+      </Link>
+    </p>
+  );
 }
 
 export function SignInPrompt() {
   const t = useT(citizen);
-  const next = useAppPath();
   return (
     <>
       <h1>{t('signInTitle')}</h1>
       <p>{t('signInBody')}</p>
-      <p className="row">
-        <Link className="button" href={`~/sign-in?next=${encodeURIComponent(next)}`}>
-          {t('signIn')}
-        </Link>
-        <Link className="button secondary" href="/register">
-          {t('register')}
-        </Link>
-      </p>
+      <SignInButtons />
     </>
   );
 }
@@ -101,6 +97,17 @@ export function Gate({ children, offline }: { children: (me: Me) => ReactNode; o
   if (me) return <>{children(me)}</>;
   if (offline && !navigator.onLine) return <>{offline()}</>;
   return <SignInPrompt />;
+}
+
+/** A citizen's page: its heading and introduction for everyone, then what it shows a signed-in citizen (see Gate). */
+export function GatedPage({ title, intro, offline, children }: { title: string; intro?: string; offline?: () => ReactNode; children: (me: Me) => ReactNode }) {
+  return (
+    <Page>
+      <h1>{title}</h1>
+      {intro && <p>{intro}</p>}
+      <Gate offline={offline}>{children}</Gate>
+    </Page>
+  );
 }
 
 const Level = createContext(2);
@@ -131,53 +138,12 @@ export function VerifyCall() {
   );
 }
 
+/** Paging by offset (the citizen's lists); the navigation is named by its page, "Trang 2/5". */
 export function Pager({ total, limit, offset, onChange }: { total: number; limit: number; offset: number; onChange: (offset: number) => void }) {
   const t = useT(common);
-  const pages = Math.max(1, Math.ceil(total / limit));
+  const pages = pageCount(total, limit);
   const page = Math.floor(offset / limit) + 1;
-  if (pages <= 1) return null;
-  return (
-    <nav className="pager row" aria-label={t('pageOf', { page, pages })}>
-      <button type="button" className="button secondary small" disabled={page <= 1} onClick={() => onChange(Math.max(0, offset - limit))}>
-        {t('previous')}
-      </button>
-      <span aria-current="page">{t('pageOf', { page, pages })}</span>
-      <button type="button" className="button secondary small" disabled={page >= pages} onClick={() => onChange(offset + limit)}>
-        {t('next')}
-      </button>
-    </nav>
-  );
-}
-
-export interface Workflows {
-  kinds: Record<string, { stateLabels: Record<string, string>; transitions: { from: string; action: string; to: string; label: string; by: string[]; needs: string[]; rule: string }[] }>;
-  rejectReasons: Record<string, string>;
-  ratings: Record<string, string>;
-  initiativeDecisions: Record<string, string>;
-}
-
-let workflows: Promise<Workflows> | null = null;
-/** The workflow tables (GET /api/v1/workflows), loaded once per visit. */
-export function loadWorkflows(): Promise<Workflows> {
-  return (workflows ??= api.get<Workflows>('/api/v1/workflows').catch((e: unknown) => {
-    workflows = null;
-    return Promise.reject(e);
-  }));
-}
-
-export function useWorkflows(): Workflows | null {
-  const [wf, setWf] = useState<Workflows | null>(null);
-  useEffect(() => {
-    let alive = true;
-    loadWorkflows().then(
-      (w) => alive && setWf(w),
-      () => undefined,
-    );
-    return () => {
-      alive = false;
-    };
-  }, []);
-  return wf;
+  return <PageNav page={page} pages={pages} onPage={(n) => onChange((n - 1) * limit)} label={t('pageOf', { page, pages })} className="pager row" />;
 }
 
 /** Shows only the end of an identity number: enough for its owner to recognise, not for someone looking over a shoulder. */
@@ -202,4 +168,34 @@ export function useDebounced<V>(value: V, ms: number): V {
     return () => clearTimeout(id);
   }, [value, ms]);
   return v;
+}
+
+/** What was said to or by the reporter, in this order; the reason, rating and decision by their names. */
+const SAID = ['question', 'answer', 'explanation', 'rejectReason', 'until', 'rating', 'comment', 'decision'] as const;
+
+/** What a step of my report said (a question, an answer, the reason of a rejection …), as a list of terms. */
+export function SaidList({ said }: { said: Partial<Record<string, unknown>> }) {
+  const t = useT(citizen);
+  const lang = useLang();
+  const wf = useWorkflows();
+  const shown = SAID.filter((k) => typeof said[k] === 'string' && said[k]);
+  if (shown.length === 0) return null;
+  const value = (k: (typeof SAID)[number]) => {
+    const v = said[k] as string;
+    if (k === 'rejectReason') return wf?.rejectReasons[v] ?? v;
+    if (k === 'until') return formatDateTime(v);
+    if (k === 'rating') return nameOf(ratingNames, lang, v);
+    if (k === 'decision') return serverName(decisionNames, lang, v, wf?.initiativeDecisions[v]);
+    return v;
+  };
+  return (
+    <dl className="said">
+      {shown.map((k) => (
+        <div key={k}>
+          <dt>{t(`said_${k}`)}</dt>
+          <dd className="prewrap">{value(k)}</dd>
+        </div>
+      ))}
+    </dl>
+  );
 }

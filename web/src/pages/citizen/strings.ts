@@ -1,13 +1,11 @@
-/** Texts shared by several screens of the citizen app (each screen keeps its own texts beside it). */
+/**
+ * Texts shared by several screens of the citizen app (each screen keeps its own texts beside it). The names of
+ * kinds and stages are the app's (i18n/labels.ts); the one-line hints under each kind are the citizen form's.
+ */
 import { defineStrings } from '../../i18n/strings.ts';
 
 export const citizen = defineStrings(
   {
-    kind_field_report: 'Phản ánh hiện trường',
-    kind_waste_report: 'Phản ánh hành vi lãng phí',
-    kind_investor_feedback: 'Phản ánh, kiến nghị của nhà đầu tư, doanh nghiệp',
-    kind_regulation_feedback: 'Phản ánh, kiến nghị về quy định hành chính',
-    kind_initiative: 'Sáng kiến xây dựng Thủ đô',
     kindHint_field_report: 'Sự việc bạn thấy tại một nơi cụ thể: đường hỏng, rác thải, lấn chiếm vỉa hè, mất an toàn…',
     kindHint_waste_report: 'Hành vi lãng phí ngân sách, tài sản công, đất đai, tài nguyên.',
     kindHint_investor_feedback: 'Khó khăn, vướng mắc về thủ tục đầu tư, sản xuất, kinh doanh.',
@@ -15,13 +13,6 @@ export const citizen = defineStrings(
     kindHint_initiative: 'Ý tưởng, giải pháp để xây dựng và phát triển Thủ đô.',
     deadline: 'Hạn xử lý: {due}',
     deadlineStage: 'Hạn xử lý: {due} (giai đoạn {stage})',
-    stage_verify: 'xác minh thông tin',
-    stage_receive: 'tiếp nhận',
-    stage_assign: 'giao xử lý',
-    stage_process: 'xử lý',
-    stage_redo: 'xử lý lại',
-    stage_approve_publication: 'duyệt, công khai kết quả',
-    stage_answer_clarification: 'trả lời đề nghị làm rõ',
     signInTitle: 'Cần đăng nhập',
     signInBody: 'Trang này dành cho người đã có tài khoản iHanoi. Hãy đăng nhập, hoặc đăng ký nếu bạn chưa có tài khoản.',
     signIn: 'Đăng nhập',
@@ -37,13 +28,16 @@ export const citizen = defineStrings(
     verifyLink: 'Xác thực định danh ngay',
     home: 'Trang chính của tôi',
     meters: 'cách khoảng {m} m',
+    said_question: 'Câu hỏi',
+    said_answer: 'Trả lời',
+    said_explanation: 'Giải thích',
+    said_rejectReason: 'Lý do',
+    said_until: 'Đến',
+    said_rating: 'Đánh giá',
+    said_comment: 'Nhận xét',
+    said_decision: 'Quyết định',
   },
   {
-    kind_field_report: 'On-site report',
-    kind_waste_report: 'Report of wasteful behaviour',
-    kind_investor_feedback: 'Feedback from investors and businesses',
-    kind_regulation_feedback: 'Feedback on administrative regulations',
-    kind_initiative: 'Initiative for the Capital',
     kindHint_field_report: 'Something you see at a specific place: broken road, rubbish, blocked pavement, danger…',
     kindHint_waste_report: 'Waste of the state budget, public assets, land or resources.',
     kindHint_investor_feedback: 'Difficulties with investment procedures, production or business.',
@@ -51,13 +45,6 @@ export const citizen = defineStrings(
     kindHint_initiative: 'Ideas and solutions to build and develop the Capital.',
     deadline: 'Due: {due}',
     deadlineStage: 'Due: {due} ({stage} stage)',
-    stage_verify: 'verification',
-    stage_receive: 'receiving',
-    stage_assign: 'assignment',
-    stage_process: 'handling',
-    stage_redo: 'rework',
-    stage_approve_publication: 'approval of the result',
-    stage_answer_clarification: 'answer to the clarification request',
     signInTitle: 'Please sign in',
     signInBody: 'This page is for people with an iHanoi account. Sign in, or register if you do not have an account yet.',
     signIn: 'Sign in',
@@ -73,6 +60,14 @@ export const citizen = defineStrings(
     verifyLink: 'Verify my identity now',
     home: 'My home page',
     meters: 'about {m} m away',
+    said_question: 'Question',
+    said_answer: 'Answer',
+    said_explanation: 'Explanation',
+    said_rejectReason: 'Reason',
+    said_until: 'Until',
+    said_rating: 'Rating',
+    said_comment: 'Comment',
+    said_decision: 'Decision',
   },
 );
 

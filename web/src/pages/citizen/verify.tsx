@@ -1,13 +1,12 @@
 /** /app/verify: the citizen's identity checked against the national population database. */
-import { useState } from 'react';
 import { Link, useLocation } from 'wouter';
-import { api, type ApiError } from '../../api/client.ts';
+import { api } from '../../api/client.ts';
 import type { Me } from '../../api/types.ts';
-import { ErrorBox, toApiError } from '../../components/async.tsx';
+import { ErrorBox, useSubmit } from '../../components/async.tsx';
 import { formatDate, formatDateTime } from '../../format.ts';
 import { defineStrings, useT } from '../../i18n/strings.ts';
 import { useSession } from '../../session.tsx';
-import { Gate, maskTail, Page } from './shared.tsx';
+import { GatedPage, maskTail } from './shared.tsx';
 
 const s = defineStrings(
   {
@@ -43,10 +42,7 @@ const s = defineStrings(
 export default function Verify() {
   const t = useT(s);
   return (
-    <Page>
-      <h1>{t('title')}</h1>
-      <Gate>{(me) => <VerifyBody me={me} />}</Gate>
-    </Page>
+    <GatedPage title={t('title')}>{(me) => <VerifyBody me={me} />}</GatedPage>
   );
 }
 
@@ -54,21 +50,14 @@ function VerifyBody({ me }: { me: Me }) {
   const t = useT(s);
   const { refresh } = useSession();
   const [, navigate] = useLocation();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, error, run } = useSubmit();
 
   async function verify() {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await api.post('/api/v1/me/identity-verification');
       await refresh();
       navigate('/profile?verified=1');
-    } catch (err) {
-      setError(toApiError(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   if (me.identityVerified) {

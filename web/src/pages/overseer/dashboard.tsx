@@ -4,17 +4,20 @@
  * GET /api/v1/oversight/summary. The choice is kept in the address (shareable); every figure links to the
  * reports behind it, and every chart has a table beside it.
  */
-import { lazy, Suspense, useEffect, useMemo, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
 import type { EChartsCoreOption } from 'echarts/core';
 import type { OversightSummary } from '../../../../server/app/oversight/summary-types.ts';
 import { api } from '../../api/client.ts';
+import { loadAgencies } from '../../api/reference.ts';
 import { Loaded, useAsync } from '../../components/async.tsx';
+import { CategoryFilter, SelectField } from '../../components/fields.tsx';
 import { Layout } from '../../components/layout.tsx';
-import { formatDateTime, formatNumber, hanoiNowInput } from '../../format.ts';
+import { formatDateTime, formatNumber, hanoiNowInput, lastDayOfMonth } from '../../format.ts';
 import type { Lang } from '../../i18n/lang.ts';
+import { GROUP_BADGE, RATINGS, isCodeOf, kindNames, nameOf, optionsOf, ratingNames, stateGroup, stateName } from '../../i18n/labels.ts';
 import { useLang, useT } from '../../i18n/strings.ts';
-import { GROUP_BADGE, KINDS, RATINGS, kindNames, lastDayOfMonth, nameOf, publicListHref, ratingNames, stateGroup, stateName } from '../public/labels.ts';
+import { publicListHref } from '../public/address.ts';
 import { s } from './strings.ts';
 import './overseer.css';
 
@@ -58,7 +61,7 @@ function readChoice(search: string, current: string): Choice {
   return {
     from,
     to,
-    kind: (KINDS as readonly string[]).includes(p.get('kind') ?? '') ? (p.get('kind') as string) : '',
+    kind: isCodeOf(kindNames, p.get('kind')) ? (p.get('kind') as string) : '',
     category: p.get('category') ?? '',
     agency: UUID.test(p.get('agency') ?? '') ? (p.get('agency') as string) : '',
   };
@@ -90,9 +93,8 @@ export default function Dashboard() {
   }, [lang]);
 
   const months = useMemo(() => Array.from({ length: MONTHS_BACK }, (_, i) => addMonths(current, -i)), [current]);
-  const categories = useAsync(() => api.get<{ items: { code: string; name: string }[] }>('/api/v1/categories', { kind: form.kind || undefined }), [form.kind]);
-  const agencies = useAsync(() => api.get<{ items: { id: string; name: string }[] }>('/api/v1/agencies'), []);
-  const agencyList = useMemo(() => [...(agencies.data?.items ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'vi')), [agencies.data]);
+  const agencies = useAsync(loadAgencies, []);
+  const agencyList = useMemo(() => [...(agencies.data ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'vi')), [agencies.data]);
   const summary = useAsync(
     () =>
       api.get<OversightSummary>('/api/v1/oversight/summary', {
@@ -107,7 +109,9 @@ export default function Dashboard() {
 
   const forbidden = summary.error?.code === 'FORBIDDEN' && !summary.data;
 
-  const set = (k: keyof Choice) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [k]: e.target.value }));
+  const set = (k: keyof Choice) => (value: string) => setForm((f) => ({ ...f, [k]: value }));
+  const monthOptions = months.map((m) => ({ value: m, label: monthLabel(lang, m) }));
+  const keepMonth = (m: string) => monthLabel(lang, m);
   function submit(e: FormEvent) {
     e.preventDefault();
     // A reversed period is put the right way round rather than refused.
@@ -121,63 +125,11 @@ export default function Dashboard() {
       {!forbidden && (
         <form className="card form dash-filters" onSubmit={submit} aria-label={t('filters')}>
           <div className="dash-filter-grid">
-            <div className="field">
-              <label htmlFor="d-from">{t('fromMonth')}</label>
-              <select id="d-from" value={form.from} onChange={set('from')}>
-                {!months.includes(form.from) && <option value={form.from}>{monthLabel(lang, form.from)}</option>}
-                {months.map((m) => (
-                  <option key={m} value={m}>
-                    {monthLabel(lang, m)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="d-to">{t('toMonth')}</label>
-              <select id="d-to" value={form.to} onChange={set('to')}>
-                {!months.includes(form.to) && <option value={form.to}>{monthLabel(lang, form.to)}</option>}
-                {months.map((m) => (
-                  <option key={m} value={m}>
-                    {monthLabel(lang, m)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="d-kind">{t('kind')}</label>
-              <select id="d-kind" value={form.kind} onChange={set('kind')}>
-                <option value="">{t('all')}</option>
-                {KINDS.map((k) => (
-                  <option key={k} value={k}>
-                    {nameOf(kindNames, lang, k)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="d-category">{t('category')}</label>
-              <select id="d-category" value={form.category} onChange={set('category')}>
-                <option value="">{t('all')}</option>
-                {form.category && !categories.data?.items.some((c) => c.code === form.category) && <option value={form.category}>{form.category}</option>}
-                {(categories.data?.items ?? []).map((c) => (
-                  <option key={c.code} value={c.code}>
-                    {c.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="d-agency">{t('agency')}</label>
-              <select id="d-agency" value={form.agency} onChange={set('agency')}>
-                <option value="">{t('all')}</option>
-                {form.agency && !agencyList.some((a) => a.id === form.agency) && <option value={form.agency}>{form.agency}</option>}
-                {agencyList.map((a) => (
-                  <option key={a.id} value={a.id}>
-                    {a.name}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField id="d-from" label={t('fromMonth')} value={form.from} onChange={set('from')} keep={keepMonth} options={monthOptions} />
+            <SelectField id="d-to" label={t('toMonth')} value={form.to} onChange={set('to')} keep={keepMonth} options={monthOptions} />
+            <SelectField id="d-kind" label={t('kind')} value={form.kind} onChange={set('kind')} all options={optionsOf(kindNames, lang)} />
+            <CategoryFilter id="d-category" label={t('category')} kind={form.kind} value={form.category} onChange={set('category')} />
+            <SelectField id="d-agency" label={t('agency')} value={form.agency} onChange={set('agency')} all keep={(id) => id} options={agencyList.map((a) => ({ value: a.id, label: a.name }))} />
           </div>
           <div>
             <button type="submit" className="button">
@@ -222,30 +174,11 @@ function Figures({ data, choice, busy }: { data: OversightSummary; choice: Choic
       <section aria-labelledby="overview-title">
         <h2 id="overview-title">{t('overview')}</h2>
         <dl className="stat-grid">
-          <div className="stat">
-            <dt>{t('received')}</dt>
-            <dd className="stat-value">{formatNumber(tot.received)}</dd>
-          </div>
-          <div className="stat">
-            <dt>{t('published')}</dt>
-            <dd className="stat-value">{formatNumber(tot.published)}</dd>
-            <dd className="small muted">{t('ofReceived', { p: pct(tot.publishedPercent) })}</dd>
-          </div>
-          <div className="stat ok">
-            <dt>{t('onTime')}</dt>
-            <dd className="stat-value">{formatNumber(tot.onTime)}</dd>
-            <dd className="small muted">{t('ofReceived', { p: pct(tot.onTimePercent) })}</dd>
-          </div>
-          <div className="stat late">
-            <dt>{t('late')}</dt>
-            <dd className="stat-value">{formatNumber(tot.late)}</dd>
-            <dd className="small muted">{t('ofReceived', { p: pct(tot.latePercent) })}</dd>
-          </div>
-          <div className="stat">
-            <dt>{t('satisfaction')}</dt>
-            <dd className="stat-value">{pct(data.ratings.satisfactionPercent)}</dd>
-            <dd className="small muted">{t('ofRated', { n: formatNumber(data.ratings.rated) })}</dd>
-          </div>
+          <Stat label={t('received')} value={formatNumber(tot.received)} />
+          <Stat label={t('published')} value={formatNumber(tot.published)} note={t('ofReceived', { p: pct(tot.publishedPercent) })} />
+          <Stat tone="ok" label={t('onTime')} value={formatNumber(tot.onTime)} note={t('ofReceived', { p: pct(tot.onTimePercent) })} />
+          <Stat tone="late" label={t('late')} value={formatNumber(tot.late)} note={t('ofReceived', { p: pct(tot.latePercent) })} />
+          <Stat label={t('satisfaction')} value={pct(data.ratings.satisfactionPercent)} note={t('ofRated', { n: formatNumber(data.ratings.rated) })} />
         </dl>
       </section>
 
@@ -274,6 +207,17 @@ function Figures({ data, choice, busy }: { data: OversightSummary; choice: Choic
           <RatingsSection data={data} listHref={listHref} />
         </>
       )}
+    </div>
+  );
+}
+
+/** One figure of the overview: its name, the number, what it is a share of. */
+function Stat({ label, value, note, tone }: { label: string; value: string; note?: string; tone?: 'ok' | 'late' }) {
+  return (
+    <div className={tone ? `stat ${tone}` : 'stat'}>
+      <dt>{label}</dt>
+      <dd className="stat-value">{value}</dd>
+      {note && <dd className="small muted">{note}</dd>}
     </div>
   );
 }
@@ -312,11 +256,6 @@ function AgencySection({ data, periodText, listHref }: { data: OversightSummary;
   );
   const drillFrom = shownMonth ? `${shownMonth}-01` : `${data.from}-01`;
   const drillTo = shownMonth ? lastDayOfMonth(shownMonth) : lastDayOfMonth(data.to);
-  const cell = (n: number, p: number) => (
-    <>
-      {formatNumber(n)} <span className="muted">({pct(p)})</span>
-    </>
-  );
 
   return (
     <section aria-labelledby="agency-title">
@@ -343,83 +282,63 @@ function AgencySection({ data, periodText, listHref }: { data: OversightSummary;
         </Suspense>
         <figcaption className="small muted">{t('barCaption', { n: top.length, period: shownPeriod })}</figcaption>
       </figure>
-      <div className="table-wrap">
-        <table className="wide-table">
-          <caption>{t('tableCaption', { period: shownPeriod })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('colAgency')}</th>
-              <th scope="col" className="num">
-                {t('colReceived')}
-              </th>
-              <th scope="col" className="num">
-                {t('colPublished')}
-              </th>
-              <th scope="col" className="num">
-                {t('colOnTime')}
-              </th>
-              <th scope="col" className="num">
-                {t('colLate')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.agencyId}>
-                <th scope="row">{r.agencyName}</th>
-                <td className="num">{formatNumber(r.received)}</td>
-                <td className="num">{cell(r.published, r.publishedPercent)}</td>
-                <td className="num">{cell(r.onTime, r.onTimePercent)}</td>
-                <td className={r.latePercent > 30 ? 'num late-cell' : 'num'}>{cell(r.late, r.latePercent)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <AgencyTable caption={t('tableCaption', { period: shownPeriod })} rows={rows} />
       <p>
         <Link href={listHref({ from: drillFrom, to: drillTo })}>{t('drillPeriod', { period: shownMonth ? t('monthN', { m: shownPeriod }) : shownPeriod })}</Link>
       </p>
       <details className="card month-details">
         <summary>{t('monthTable')}</summary>
-        <div className="table-wrap">
-          <table className="wide-table">
-            <caption>{t('monthTableCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('colAgency')}</th>
-                <th scope="col">{t('colMonth')}</th>
-                <th scope="col" className="num">
-                  {t('colReceived')}
-                </th>
-                <th scope="col" className="num">
-                  {t('colPublished')}
-                </th>
-                <th scope="col" className="num">
-                  {t('colOnTime')}
-                </th>
-                <th scope="col" className="num">
-                  {t('colLate')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.byAgencyMonth.map((r) => (
-                <tr key={`${r.agencyId}/${r.month}`}>
-                  <th scope="row">{r.agencyName}</th>
-                  <td>
-                    <Link href={listHref({ from: `${r.month}-01`, to: lastDayOfMonth(r.month) })}>{monthLabel(lang, r.month)}</Link>
-                  </td>
-                  <td className="num">{formatNumber(r.received)}</td>
-                  <td className="num">{cell(r.published, r.publishedPercent)}</td>
-                  <td className="num">{cell(r.onTime, r.onTimePercent)}</td>
-                  <td className={r.latePercent > 30 ? 'num late-cell' : 'num'}>{cell(r.late, r.latePercent)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <AgencyTable
+          caption={t('monthTableCaption')}
+          rows={data.byAgencyMonth}
+          month={(r) => <Link href={listHref({ from: `${r.month}-01`, to: lastDayOfMonth(r.month) })}>{monthLabel(lang, r.month)}</Link>}
+        />
       </details>
     </section>
+  );
+}
+
+type AgencyRow = OversightSummary['byAgency'][number];
+type AgencyMonthRow = OversightSummary['byAgencyMonth'][number];
+
+/** Received, published, on time and late per agency — and per month, when `month` draws that column. */
+function AgencyTable<R extends AgencyRow | AgencyMonthRow>({ caption, rows, month }: { caption: string; rows: readonly R[]; month?: (row: R) => ReactNode }) {
+  const t = useT(s);
+  const pct = usePercent();
+  const cell = (n: number, p: number) => (
+    <>
+      {formatNumber(n)} <span className="muted">({pct(p)})</span>
+    </>
+  );
+  return (
+    <div className="table-wrap">
+      <table className="wide-table">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('colAgency')}</th>
+            {month && <th scope="col">{t('colMonth')}</th>}
+            {(['colReceived', 'colPublished', 'colOnTime', 'colLate'] as const).map((k) => (
+              <th key={k} scope="col" className="num">
+                {t(k)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={'month' in r ? `${r.agencyId}/${r.month}` : r.agencyId}>
+              <th scope="row">{r.agencyName}</th>
+              {month && <td>{month(r)}</td>}
+              <td className="num">{formatNumber(r.received)}</td>
+              <td className="num">{cell(r.published, r.publishedPercent)}</td>
+              <td className="num">{cell(r.onTime, r.onTimePercent)}</td>
+              <td className={r.latePercent > 30 ? 'num late-cell' : 'num'}>{cell(r.late, r.latePercent)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

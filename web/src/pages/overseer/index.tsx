@@ -9,7 +9,7 @@
 import { Link, Router } from 'wouter';
 import { useBrowserLocation } from 'wouter/use-browser-location';
 import { Loading } from '../../components/async.tsx';
-import { Layout, OVERSEER_ROLES } from '../../components/layout.tsx';
+import { Layout, OVERSEER_ROLES, SignInLink } from '../../components/layout.tsx';
 import { useT } from '../../i18n/strings.ts';
 import { hasRole, useSession } from '../../session.tsx';
 import Dashboard from './dashboard.tsx';
@@ -43,9 +43,7 @@ function Gate() {
           </p>
         ) : (
           <p>
-            <Link href="/sign-in?next=%2Foverseer" className="button">
-              {t('gateSignIn')}
-            </Link>
+            <SignInLink className="button">{t('gateSignIn')}</SignInLink>
           </p>
         )}
       </Layout>

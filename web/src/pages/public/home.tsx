@@ -3,55 +3,36 @@
  * result, and the list of public reports with filters (kind, category, commune, status, period) kept in the
  * address, so that a filtered list can be linked to (the dashboard's drill-down links do).
  */
-import { lazy, Suspense, useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
 import { api } from '../../api/client.ts';
+import { loadCommunes } from '../../api/reference.ts';
 import type { Page, PublicReport, PublicSummary } from '../../api/types.ts';
+import { allStateLabels, useWorkflows } from '../../api/workflows.ts';
 import { Loaded, useAsync } from '../../components/async.tsx';
-import { common } from '../../components/common.strings.ts';
+import { CategoryFilter, SelectField } from '../../components/fields.tsx';
 import { Layout } from '../../components/layout.tsx';
+import { LazyMap } from '../../components/lazy-map.tsx';
 import type { MapMarker } from '../../components/map-view.tsx';
-import { formatDateTime, formatNumber } from '../../format.ts';
+import { Pager, pageCount } from '../../components/pager.tsx';
+import { formatDateTime, formatNumber, isDate, nextDay } from '../../format.ts';
+import { GROUP_BADGE, GROUP_COLOR, byStateOrder, groupNames, isCodeOf, kindNames, nameOf, optionsOf, stateGroup, stateName, type StateGroup } from '../../i18n/labels.ts';
 import { useLang, useT } from '../../i18n/strings.ts';
-import {
-  GROUP_BADGE,
-  GROUP_COLOR,
-  KINDS,
-  PUBLIC_STATES,
-  groupNames,
-  isDate,
-  kindNames,
-  nameOf,
-  nextDay,
-  stateGroup,
-  stateName,
-  stateNames,
-  type StateGroup,
-} from './labels.ts';
+import { PUBLIC_FILTERS, publicListHref, type PublicFilters as Filters } from './address.ts';
 import { s } from './strings.ts';
-
-const MapView = lazy(() => import('../../components/map-view.tsx'));
 
 const PAGE_SIZE = 20;
 /** Reports shown on the map: being handled or with a result (not those still waiting to be received). */
 const ON_MAP: StateGroup[] = ['processing', 'result'];
 
-interface Filters {
-  kind: string;
-  category: string;
-  unit: string;
-  state: string;
-  from: string;
-  to: string;
-}
-const NO_FILTERS: Filters = { kind: '', category: '', unit: '', state: '', from: '', to: '' };
+const NO_FILTERS = Object.fromEntries(PUBLIC_FILTERS.map((k) => [k, ''])) as Filters;
 
 function readFilters(search: string): Filters & { page: number } {
   const p = new URLSearchParams(search);
   const get = (k: keyof Filters) => p.get(k) ?? '';
   const page = Math.max(1, Math.floor(Number(p.get('page')) || 1));
   return {
-    kind: (KINDS as readonly string[]).includes(get('kind')) ? get('kind') : '',
+    kind: isCodeOf(kindNames, get('kind')) ? get('kind') : '',
     category: get('category'),
     unit: /^[0-9]{4}(-[0-9]{2})?\/[0-9]{2,5}$/.test(get('unit')) ? get('unit') : '',
     state: get('state'),
@@ -59,26 +40,6 @@ function readFilters(search: string): Filters & { page: number } {
     to: isDate(get('to')) ? get('to') : '',
     page,
   };
-}
-
-function filtersSearch(f: Filters, page = 1): string {
-  const p = new URLSearchParams();
-  for (const k of Object.keys(NO_FILTERS) as (keyof Filters)[]) if (f[k]) p.set(k, f[k]);
-  if (page > 1) p.set('page', String(page));
-  const q = p.toString();
-  return q ? `/?${q}` : '/';
-}
-
-interface Category {
-  code: string;
-  name: string;
-  kinds: string[];
-}
-interface Unit {
-  version: string;
-  code: string;
-  name: string;
-  fullName: string;
 }
 
 type Place = { lat: number; lng: number };
@@ -128,7 +89,6 @@ function usePlaces(items: PublicSummary[] | undefined): { places: Record<string,
 
 export default function Home() {
   const t = useT(s);
-  const tc = useT(common);
   const lang = useLang();
   const search = useSearch();
   const [, navigate] = useLocation();
@@ -142,9 +102,12 @@ export default function Home() {
     document.title = `${t('listTitle')} — iHanoi`;
   }, [lang]);
 
-  const categories = useAsync(() => api.get<{ items: Category[] }>('/api/v1/categories', { kind: form.kind || undefined }), [form.kind]);
-  const units = useAsync(() => api.get<{ version: string; items: Unit[] }>('/api/v1/units', { level: 'commune' }), []);
+  const units = useAsync(loadCommunes, []);
   const communes = useMemo(() => [...(units.data?.items ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'vi')), [units.data]);
+  const wf = useWorkflows();
+  // The public sees every state but "not accepted" (it may be advertising or abuse, R-6.2e).
+  const stateLabels = wf ? allStateLabels(wf) : new Map<string, string>();
+  const publicStates = byStateOrder(stateLabels.keys()).filter((st) => st !== 'rejected');
 
   const list = useAsync(
     () =>
@@ -173,10 +136,10 @@ export default function Home() {
     [items, places, lang, navigate],
   );
 
-  const set = (k: keyof Filters) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [k]: e.target.value }));
+  const set = (k: keyof Filters) => (value: string) => setForm((f) => ({ ...f, [k]: value }));
   function submit(e: FormEvent) {
     e.preventDefault();
-    navigate(filtersSearch(form));
+    navigate(publicListHref(form));
   }
 
   return (
@@ -198,9 +161,7 @@ export default function Home() {
       <div className="public-home">
         <section className="public-map" aria-labelledby="map-title">
           <h2 id="map-title">{t('mapTitle')}</h2>
-          <Suspense fallback={<div className="map map-placeholder" style={{ height: 360 }} />}>
-            <MapView markers={markers} height={360} label={t('mapLabel')} />
-          </Suspense>
+          <LazyMap markers={markers} height={360} label={t('mapLabel')} />
           <p className="small muted">
             {t('mapNote')} {placesLoading && <span role="status">{t('mapLoading')}</span>}
           </p>
@@ -220,58 +181,24 @@ export default function Home() {
             <summary>{t('filters')}</summary>
             <form className="form" onSubmit={submit} role="search" aria-label={t('filters')}>
               <div className="filter-grid">
-                <div className="field">
-                  <label htmlFor="f-kind">{t('kind')}</label>
-                  <select id="f-kind" value={form.kind} onChange={set('kind')}>
-                    <option value="">{t('all')}</option>
-                    {KINDS.map((k) => (
-                      <option key={k} value={k}>
-                        {nameOf(kindNames, lang, k)}
-                      </option>
-                    ))}
-                  </select>
-                </div>
-                <div className="field">
-                  <label htmlFor="f-category">{t('category')}</label>
-                  <select id="f-category" value={form.category} onChange={set('category')}>
-                    <option value="">{t('all')}</option>
-                    {form.category && !categories.data?.items.some((c) => c.code === form.category) && <option value={form.category}>{form.category}</option>}
-                    {(categories.data?.items ?? []).map((c) => (
-                      <option key={c.code} value={c.code}>
-                        {c.name}
-                      </option>
-                    ))}
-                  </select>
-                </div>
-                <div className="field">
-                  <label htmlFor="f-unit">{t('commune')}</label>
-                  <select id="f-unit" value={form.unit} onChange={set('unit')}>
-                    <option value="">{t('all')}</option>
-                    {communes.map((u) => (
-                      <option key={u.code} value={`${u.version}/${u.code}`}>
-                        {u.fullName}
-                      </option>
-                    ))}
-                  </select>
-                </div>
-                <div className="field">
-                  <label htmlFor="f-state">{t('state')}</label>
-                  <select id="f-state" value={form.state} onChange={set('state')}>
-                    <option value="">{t('all')}</option>
-                    {PUBLIC_STATES.map((st) => (
-                      <option key={st} value={st}>
-                        {nameOf(stateNames, lang, st)}
-                      </option>
-                    ))}
-                  </select>
-                </div>
+                <SelectField id="f-kind" label={t('kind')} value={form.kind} onChange={set('kind')} all options={optionsOf(kindNames, lang)} />
+                <CategoryFilter id="f-category" label={t('category')} kind={form.kind} value={form.category} onChange={set('category')} />
+                <SelectField id="f-unit" label={t('commune')} value={form.unit} onChange={set('unit')} all options={communes.map((u) => ({ value: `${u.version}/${u.code}`, label: u.fullName }))} />
+                <SelectField
+                  id="f-state"
+                  label={t('state')}
+                  value={form.state}
+                  onChange={set('state')}
+                  all
+                  options={publicStates.map((st) => ({ value: st, label: stateName(lang, st, stateLabels.get(st)) }))}
+                />
                 <div className="field">
                   <label htmlFor="f-from">{t('from')}</label>
-                  <input id="f-from" type="date" value={form.from} max={form.to || undefined} onChange={set('from')} />
+                  <input id="f-from" type="date" value={form.from} max={form.to || undefined} onChange={(e) => set('from')(e.target.value)} />
                 </div>
                 <div className="field">
                   <label htmlFor="f-to">{t('to')}</label>
-                  <input id="f-to" type="date" value={form.to} min={form.from || undefined} onChange={set('to')} />
+                  <input id="f-to" type="date" value={form.to} min={form.from || undefined} onChange={(e) => set('to')(e.target.value)} />
                 </div>
               </div>
               <div className="row">
@@ -289,7 +216,7 @@ export default function Home() {
 
           <Loaded state={list}>
             {(page) => {
-              const pages = Math.max(1, Math.ceil(page.total / PAGE_SIZE));
+              const pages = pageCount(page.total, PAGE_SIZE);
               return (
                 <>
                   <p role="status" aria-live="polite" className="muted">
@@ -302,25 +229,7 @@ export default function Home() {
                       ))}
                     </ul>
                   )}
-                  {pages > 1 && (
-                    <nav className="spread paging" aria-label={t('paging')}>
-                      {applied.page > 1 ? (
-                        <Link href={filtersSearch(applied, applied.page - 1)} className="button secondary small" rel="prev">
-                          {tc('previous')}
-                        </Link>
-                      ) : (
-                        <span />
-                      )}
-                      <span aria-current="page">{tc('pageOf', { page: applied.page, pages })}</span>
-                      {applied.page < pages ? (
-                        <Link href={filtersSearch(applied, applied.page + 1)} className="button secondary small" rel="next">
-                          {tc('next')}
-                        </Link>
-                      ) : (
-                        <span />
-                      )}
-                    </nav>
-                  )}
+                  <Pager page={applied.page} pages={pages} href={(n) => publicListHref(applied, n)} className="spread paging" />
                 </>
               );
             }}

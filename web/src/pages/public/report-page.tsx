@@ -4,19 +4,19 @@
  * agency did it. The API gives no identity of the reporter (R-5.7) and this page adds none. Citizens who have
  * the same problem follow the report instead of sending it again (R-6.2c).
  */
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link } from 'wouter';
-import { api, type ApiError } from '../../api/client.ts';
+import { api } from '../../api/client.ts';
 import type { PublicReport } from '../../api/types.ts';
-import { ErrorBox, Loading, toApiError, useAsync } from '../../components/async.tsx';
-import { Layout } from '../../components/layout.tsx';
+import { ErrorBox, Loading, useAsync, useSubmit } from '../../components/async.tsx';
+import { Layout, SignInLink } from '../../components/layout.tsx';
+import { LazyMap } from '../../components/lazy-map.tsx';
+import { ResultProofs, Thumbs } from '../../components/thumbs.tsx';
 import { formatDateTime, formatNumber } from '../../format.ts';
+import { GROUP_BADGE, RATING_BADGE, actionName, decisionNames, isCodeOf, kindNames, nameOf, ratingNames, stateGroup, stateName } from '../../i18n/labels.ts';
 import { useLang, useT } from '../../i18n/strings.ts';
 import { useSession } from '../../session.tsx';
-import { GROUP_BADGE, RATING_BADGE, actionName, decisionNames, kindNames, nameOf, proofNames, ratingNames, stateGroup, stateName, type RatingCode } from './labels.ts';
 import { s } from './strings.ts';
-
-const MapView = lazy(() => import('../../components/map-view.tsx'));
 
 const CODE = /^PA-\d{4}-\d{6,}$/;
 /** Steps the reporter takes (shown as "the reporter", never by name — R-5.7). */
@@ -62,8 +62,6 @@ function Report({ r }: { r: PublicReport }) {
   const lang = useLang();
   const group = stateGroup(r.state);
   const photos = r.media.filter((m) => m.role !== 'proof');
-  // Proof photos of the result (R-12.2), as their metadata-free public copies.
-  const proofPhotos: PublicReport['media'] = (r.result?.proofs ?? []).flatMap((p) => (p.url ? [{ role: 'proof' as const, kind: 'photo' as const, url: p.url }] : []));
   const place = r.place;
   return (
     <article className="public-report" aria-labelledby="report-title">
@@ -130,7 +128,7 @@ function Report({ r }: { r: PublicReport }) {
           {photos.length > 0 && (
             <>
               <h3>{t('media')}</h3>
-              <Photos items={photos} alt={(n) => t('photoAlt', { n, code: r.code })} />
+              <Thumbs items={photos} alt={(n) => t('photoAlt', { n, code: r.code })} />
             </>
           )}
         </section>
@@ -139,9 +137,7 @@ function Report({ r }: { r: PublicReport }) {
           {place ? (
             <>
               {place.address && <p>{place.address}</p>}
-              <Suspense fallback={<div className="map map-placeholder" style={{ height: 280 }} />}>
-                <MapView pin={place} focus={place} height={280} label={t('placeMap', { code: r.code })} />
-              </Suspense>
+              <LazyMap pin={place} focus={place} height={280} label={t('placeMap', { code: r.code })} />
             </>
           ) : (
             <p className="muted">{t('noPlace')}</p>
@@ -160,19 +156,7 @@ function Report({ r }: { r: PublicReport }) {
               </p>
             )}
             {r.result.text && <p className="prewrap">{r.result.text}</p>}
-            {r.result.proofs.length > 0 && (
-              <>
-                <h3>{t('proofs')}</h3>
-                <ul>
-                  {r.result.proofs.map((p, i) => (
-                    <li key={i}>
-                      <span className="muted">{nameOf(proofNames, lang, p.kind)}:</span> {p.title}
-                    </li>
-                  ))}
-                </ul>
-              </>
-            )}
-            {proofPhotos.length > 0 && <Photos items={proofPhotos} alt={(n) => t('proofAlt', { n, code: r.code })} />}
+            <ResultProofs proofs={r.result.proofs} heading={t('proofs')} photoAlt={(n) => t('proofAlt', { n, code: r.code })} />
           </>
         ) : (
           <p className="muted">{t('noResult')}</p>
@@ -181,7 +165,7 @@ function Report({ r }: { r: PublicReport }) {
           <>
             <h3>{t('rating')}</h3>
             <p>
-              <span className={RATING_BADGE[r.rating as RatingCode] ?? 'badge'}>{nameOf(ratingNames, lang, r.rating)}</span>
+              <span className={isCodeOf(ratingNames, r.rating) ? RATING_BADGE[r.rating] : 'badge'}>{nameOf(ratingNames, lang, r.rating)}</span>
             </p>
           </>
         )}
@@ -213,44 +197,21 @@ function Report({ r }: { r: PublicReport }) {
   );
 }
 
-function Photos({ items, alt }: { items: PublicReport['media']; alt: (n: number) => string }) {
-  const t = useT(s);
-  return (
-    <div className="thumbs">
-      {items.map((m, i) => (
-        <figure key={m.url}>
-          <a href={m.url} target="_blank" rel="noopener" title={t('openFull')}>
-            <img src={m.url} alt={alt(i + 1)} loading="lazy" width={104} height={104} />
-          </a>
-        </figure>
-      ))}
-    </div>
-  );
-}
-
 function FollowBox({ r }: { r: PublicReport }) {
   const t = useT(s);
   const { me } = useSession();
   const [followers, setFollowers] = useState(r.followers);
   const [following, setFollowing] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, error, run } = useSubmit();
   const followable = FOLLOWABLE.includes(r.state);
-  const next = `/reports/${r.code}`;
 
   async function toggle() {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const path = `/api/v1/public/reports/${encodeURIComponent(r.code)}/follow`;
       const res = following ? await api.del<{ following: boolean; followers: number }>(path) : await api.post<{ following: boolean; followers: number }>(path);
       setFollowers(res.followers);
       setFollowing(res.following);
-    } catch (err) {
-      setError(toApiError(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -264,9 +225,7 @@ function FollowBox({ r }: { r: PublicReport }) {
       ) : !me ? (
         <>
           <p className="small muted">{t('followHint')}</p>
-          <Link href={`/sign-in?next=${encodeURIComponent(next)}`} className="button secondary">
-            {t('signInToFollow')}
-          </Link>
+          <SignInLink className="button secondary">{t('signInToFollow')}</SignInLink>
         </>
       ) : me.kind === 'staff' ? (
         <p className="small muted">{t('staffCannotFollow')}</p>

@@ -7,27 +7,15 @@
  */
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { api, type ApiError } from '../../api/client.ts';
+import type { Agency, Category, Unit } from '../../api/reference.ts';
 import type { Me, StaffReport } from '../../api/types.ts';
+import { transitionOf, type WorkflowTransition, type Workflows } from '../../api/workflows.ts';
 import { ErrorBox, toApiError, useAsync } from '../../components/async.tsx';
+import { SelectField } from '../../components/fields.tsx';
+import { classificationNames, codesOf, proofChoiceNames, useNames } from '../../i18n/labels.ts';
 import { useT } from '../../i18n/strings.ts';
-import {
-  CLASSIFICATION_ORDER,
-  s,
-  type StaffKey,
-  type StaffT,
-} from './strings.ts';
-import {
-  communeCommittee,
-  fold,
-  loadMembers,
-  transitionOf,
-  type Agency,
-  type Category,
-  type Proof,
-  type Unit,
-  type WorkflowTransition,
-  type Workflows,
-} from './data.ts';
+import { communeCommittee, fold, loadMembers, type Proof } from './data.ts';
+import { s, type StaffKey, type StaffT } from './strings.ts';
 import { ProofEditor, proofProblem, proofsOf, rowFieldProblem, rowsFromProofs, type ProofRow } from './proofs.tsx';
 
 export interface Refs {
@@ -43,39 +31,20 @@ export type ActionResult = StaffReport | { id: string; code: string; state: stri
 /** Actions that cannot be undone: a rejection ends the report; approval and a decision publish the result. */
 const IRREVERSIBLE = new Set(['reject', 'approve', 'decide']);
 
-/** Where each need goes in the request body (server/app/reports/act-on-report.ts NEED_FIELD). */
-const FIELD: Record<string, string> = {
-  rejectReason: 'rejectReason',
-  explanation: 'explanation',
-  question: 'question',
-  answer: 'answer',
-  targetAgency: 'targetAgencyId',
-  classification: 'classification',
-  assignee: 'assigneeId',
-  resultText: 'resultText',
-  proof: 'proofs',
-  extendTo: 'extendTo',
-  rating: 'rating',
-  decision: 'decision',
-};
-
 const TEXT_NEEDS = new Set(['explanation', 'question', 'answer', 'resultText']);
 const CHOICE_NEEDS = new Set(['rejectReason', 'targetAgency', 'classification', 'assignee', 'decision', 'rating']);
 const TEXT_MAX: Record<string, number> = { explanation: 2000, question: 2000, answer: 5000, resultText: 10_000 };
 
-export function ActionPanel({
-  report,
-  refs,
-  me,
-  onDone,
-  onConflict,
-}: {
+/** What the report page gives the actions: the report, the reference data, who acts, and what to do after. */
+interface ActionProps {
   report: StaffReport;
   refs: Refs;
   me: Me | null;
   onDone: (result: ActionResult, label: string) => void;
   onConflict: () => void;
-}) {
+}
+
+export function ActionPanel({ report, refs, me, onDone, onConflict }: ActionProps) {
   const t = useT(s);
   const offered = report.actions.map((action) => ({ action, tr: transitionOf(refs.wf, report.kind, report.state, action) }));
   const [chosen, setChosen] = useState<string | null>(offered.length === 1 ? (offered[0]?.action ?? null) : null);
@@ -119,45 +88,22 @@ export function ActionPanel({
 
 type Values = Record<string, string>;
 
+/** Needs whose field is not named by the need itself. */
+const NEED_LABEL: Record<string, StaffKey> = { classification: 'classificationField', assignee: 'assigneeField', decision: 'decisionField' };
+
 function labelFor(t: StaffT, need: string, action: string): string {
   const specific = `${need}_${action}` as StaffKey;
   const table = s.vi as Record<string, string>;
   if (specific in table) return t(specific);
-  switch (need) {
-    case 'rejectReason':
-      return t('rejectReason');
-    case 'targetAgency':
-      return t('targetAgency');
-    case 'classification':
-      return t('classificationField');
-    case 'assignee':
-      return t('assigneeField');
-    case 'extendTo':
-      return t('extendTo');
-    case 'decision':
-      return t('decisionField');
-    default:
-      return t(need as StaffKey);
-  }
+  return t(NEED_LABEL[need] ?? (need as StaffKey));
 }
 
-function ActionForm({
-  report,
-  tr,
-  refs,
-  me,
-  onDone,
-  onConflict,
-}: {
-  report: StaffReport;
-  tr: WorkflowTransition;
-  refs: Refs;
-  me: Me | null;
-  onDone: (result: ActionResult, label: string) => void;
-  onConflict: () => void;
-}) {
+function ActionForm({ report, tr, refs, me, onDone, onConflict }: ActionProps & { tr: WorkflowTransition }) {
   const t = useT(s);
+  const classification = useNames(classificationNames);
   const action = tr.action;
+  /** Where each need goes in the request body, as the server reads it. */
+  const fieldOf = (need: string) => (refs.wf.needFields as Record<string, string>)[need];
   const drafting = action === 'draftResult';
   const draft = report.draft as { text: string | null; proofs: Proof[] } | null;
   const [values, setValues] = useState<Values>((): Values => (drafting && draft?.text ? { resultText: draft.text } : {}));
@@ -198,7 +144,7 @@ function ActionForm({
         p[need] = t(CHOICE_NEEDS.has(need) ? 'fieldChoose' : 'fieldRequired');
         continue;
       }
-      body[FIELD[need] ?? need] = v;
+      body[fieldOf(need) ?? need] = v;
     }
     if (tr.needs.includes('rejectReason') && values.rejectReason === 'a' && violation) body.violation = 'abusive';
     if (drafting) {
@@ -252,7 +198,7 @@ function ActionForm({
     void send(body);
   }
 
-  const fieldError = (need: string): string | undefined => problems[need] ?? error?.fieldMessage(FIELD[need] ?? need);
+  const fieldError = (need: string): string | undefined => problems[need] ?? error?.fieldMessage(fieldOf(need) ?? need);
   const described = (need: string, hint?: boolean) => [hint ? `${id(need)}-hint` : '', fieldError(need) ? `${id(need)}-err` : ''].filter(Boolean).join(' ') || undefined;
   const errorLine = (need: string) =>
     fieldError(need) ? (
@@ -260,6 +206,19 @@ function ActionForm({
         {fieldError(need)}
       </p>
     ) : null;
+
+  /** A required choice among the server's own labels (Art. 6.2 reasons, an initiative's answers). */
+  const choice = (need: string, label: string, labels: Record<string, string>) => ({
+    id: id(need),
+    className: 'form',
+    label,
+    value: values[need] ?? '',
+    onChange: (v: string) => set(need, v),
+    placeholder: t('chooseOne'),
+    required: true,
+    error: fieldError(need),
+    options: Object.entries(labels).map(([value, text]) => ({ value, label: text })),
+  });
 
   const suggestedReasons = [...new Set(report.findings.flatMap((f) => (f.supportsReason ? [f.supportsReason.label] : [])))];
   const suggestedClass = report.findings.filter((f) => f.check === 'urgent_suggested' || f.check === 'complex_suggested');
@@ -269,29 +228,11 @@ function ActionForm({
     switch (need) {
       case 'rejectReason':
         return (
-          <div key={need} className="form">
-            <label htmlFor={id(need)}>{label}</label>
-            <select
-              id={id(need)}
-              value={values[need] ?? ''}
-              required
-              aria-invalid={Boolean(fieldError(need)) || undefined}
-              aria-describedby={described(need, suggestedReasons.length > 0)}
-              onChange={(e) => set(need, e.target.value)}
-            >
-              <option value="">{t('chooseOne')}</option>
-              {Object.entries(refs.wf.rejectReasons).map(([code, text]) => (
-                <option key={code} value={code}>
-                  {text}
-                </option>
-              ))}
-            </select>
-            {suggestedReasons.length > 0 && (
-              <p className="hint" id={`${id(need)}-hint`}>
-                {t('rejectReasonHint', { reasons: suggestedReasons.join('; ') })}
-              </p>
-            )}
-            {errorLine(need)}
+          <SelectField
+            key={need}
+            {...choice(need, label, refs.wf.rejectReasons)}
+            hint={suggestedReasons.length > 0 ? t('rejectReasonHint', { reasons: suggestedReasons.join('; ') }) : undefined}
+          >
             {values[need] === 'a' && (
               <>
                 <label className="choice">
@@ -304,7 +245,7 @@ function ActionForm({
                 {error?.fieldMessage('violation') && <p className="field-error">{error.fieldMessage('violation')}</p>}
               </>
             )}
-          </div>
+          </SelectField>
         );
       case 'targetAgency':
         return (
@@ -330,7 +271,9 @@ function ActionForm({
                 {f.summary ? ` — ${f.summary}` : ''}
               </p>
             ))}
-            {CLASSIFICATION_ORDER.filter((c) => refs.wf.classifications.includes(c)).map((c, i) => (
+            {codesOf(classificationNames)
+              .filter((c) => refs.wf.classifications.includes(c))
+              .map((c, i) => (
               <div key={c} className="staff-radio">
                 <label className="choice">
                   <input
@@ -343,7 +286,7 @@ function ActionForm({
                     aria-describedby={`${id(need)}-${c}-hint`}
                     aria-invalid={Boolean(fieldError(need)) || undefined}
                   />
-                  {t(`classification_${c}` as StaffKey)}
+                  {classification(c)}
                 </label>
                 <p className="hint" id={`${id(need)}-${c}-hint`}>
                   {t(`classificationHint_${c}` as StaffKey)}
@@ -379,20 +322,7 @@ function ActionForm({
           </div>
         );
       case 'decision':
-        return (
-          <div key={need} className="form">
-            <label htmlFor={id(need)}>{label}</label>
-            <select id={id(need)} value={values[need] ?? ''} required aria-invalid={Boolean(fieldError(need)) || undefined} aria-describedby={described(need)} onChange={(e) => set(need, e.target.value)}>
-              <option value="">{t('chooseOne')}</option>
-              {Object.entries(refs.wf.initiativeDecisions).map(([code, text]) => (
-                <option key={code} value={code}>
-                  {text}
-                </option>
-              ))}
-            </select>
-            {errorLine(need)}
-          </div>
-        );
+        return <SelectField key={need} {...choice(need, label, refs.wf.initiativeDecisions)} />;
       case 'proof':
         return <ApproveProofs key={need} draft={draft} proofs={approveProofs} error={error?.fieldMessage('proofs')} />;
       default:
@@ -418,7 +348,7 @@ function ActionForm({
   };
 
   const notComplex = (action === 'requestCooperation' || action === 'extend') && report.classification !== 'complex';
-  const unknownNeeds = tr.needs.filter((n) => !(n in FIELD));
+  const unknownNeeds = tr.needs.filter((n) => !fieldOf(n));
 
   return (
     <form ref={formRef} className="staff-action-form" onSubmit={submit} noValidate aria-labelledby={`act-${action}-title`}>
@@ -497,25 +427,31 @@ function ApproveProofs({ draft, proofs, error }: { draft: { text: string | null 
         </>
       )}
       <p className="label">{t('approveProofs')}</p>
-      {proofs.length ? (
-        <ul>
-          {proofs.map((p, i) => (
-            <li key={i}>
-              <ProofLine proof={p} />
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p className="warning-box">{t('approveNoProof')}</p>
-      )}
+      <ProofList proofs={proofs} empty={t('approveNoProof')} />
       {error && <p className="field-error">{error}</p>}
     </div>
   );
 }
 
-export function ProofLine({ proof }: { proof: { kind: string; title: string; sha256?: string | null; url?: string | null } }) {
+type ProofShown = { kind: string; title: string; sha256?: string | null; url?: string | null };
+
+/** Proofs as officers see them: kind, title, and the file (a link to it, or whether one is attached); `empty` says there are none. */
+export function ProofList({ proofs, empty }: { proofs: readonly ProofShown[]; empty?: string }) {
+  if (proofs.length === 0) return empty ? <p className="warning-box">{empty}</p> : null;
+  return (
+    <ul>
+      {proofs.map((p, i) => (
+        <li key={i}>
+          <ProofLine proof={p} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function ProofLine({ proof }: { proof: ProofShown }) {
   const t = useT(s);
-  const kind = (s.vi as Record<string, string>)[`proofKind_${proof.kind}`] ? t(`proofKind_${proof.kind}` as StaffKey) : proof.kind;
+  const kind = useNames(proofChoiceNames)(proof.kind);
   return (
     <>
       <span className="badge">{kind}</span> {proof.title}

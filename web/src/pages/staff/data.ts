@@ -1,49 +1,11 @@
 /**
- * What the staff console reads besides reports: the workflow tables the action forms are drawn from
- * (GET /api/v1/workflows — the same table the server decides with), agencies, communes, categories and an
- * agency's officers. Reference data is loaded once per page load and shared by every screen; a failed load
- * is forgotten so that "Thử lại" asks again.
+ * What the staff console reads besides reports, the workflow tables (api/workflows.ts) and the reference data
+ * (api/reference.ts): an agency's officers, loaded once per page load; the queues; who may do what.
  */
-import type { Need } from '../../../../server/domain/workflow/engine.ts';
-import { api, type Query } from '../../api/client.ts';
+import { api, once, type Query } from '../../api/client.ts';
+import type { Agency, Unit } from '../../api/reference.ts';
 import type { Me, Page, StaffQueueItem } from '../../api/types.ts';
-
-export interface WorkflowTransition {
-  from: string;
-  action: string;
-  to: string;
-  label: string;
-  by: string[];
-  needs: Need[];
-  rule: string;
-}
-
-export interface WorkflowTable {
-  initial: string;
-  terminal: string[];
-  stateLabels: Record<string, string>;
-  transitions: WorkflowTransition[];
-}
-
-export interface Workflows {
-  kinds: Record<string, WorkflowTable>;
-  rejectReasons: Record<string, string>;
-  ratings: Record<string, string>;
-  classifications: string[];
-  initiativeDecisions: Record<string, string>;
-}
-
-export interface Agency {
-  id: string;
-  code: string;
-  name: string;
-  shortName: string | null;
-  level: 'city' | 'district' | 'commune';
-  kind: string;
-  active: boolean;
-  fields: string[];
-  jurisdiction: { version: string; code: string }[];
-}
+import type { ProofKind } from '../../i18n/labels.ts';
 
 export interface Member {
   id: string;
@@ -53,64 +15,14 @@ export interface Member {
   status: string;
 }
 
-export interface Unit {
-  version: string;
-  code: string;
-  level: string;
-  name: string;
-  fullName: string;
-  parentCode: string | null;
-}
-
-export interface Category {
-  code: string;
-  name: string;
-  kinds: string[];
-  field: string;
-  active: boolean;
-}
-
-export type ProofKind = 'inspection_record' | 'site_photo' | 'reply_letter' | 'other';
-export const PROOF_KINDS: readonly ProofKind[] = ['inspection_record', 'site_photo', 'reply_letter', 'other'];
-
 export interface Proof {
   kind: ProofKind;
   title: string;
   sha256?: string;
 }
 
-const cache = new Map<string, Promise<unknown>>();
-
-function once<T>(key: string, load: () => Promise<T>): Promise<T> {
-  let p = cache.get(key) as Promise<T> | undefined;
-  if (!p) {
-    p = load().catch((e: unknown) => {
-      cache.delete(key);
-      throw e;
-    });
-    cache.set(key, p);
-  }
-  return p;
-}
-
-export const loadWorkflows = () => once('workflows', () => api.get<Workflows>('/api/v1/workflows'));
-export const loadAgencies = () => once('agencies', () => api.get<{ items: Agency[] }>('/api/v1/agencies').then((r) => r.items));
-export const loadCommunes = () => once('communes', () => api.get<{ version: string; items: Unit[] }>('/api/v1/units', { level: 'commune' }));
-export const loadCategories = () => once('categories', () => api.get<{ items: Category[] }>('/api/v1/categories').then((r) => r.items));
 /** Officers of an agency (for choosing an assignee); only heads and city-wide roles may read them. */
 export const loadMembers = (agencyId: string) => once(`members:${agencyId}`, () => api.get<{ items: Member[] }>(`/api/v1/agencies/${agencyId}/members`).then((r) => r.items));
-
-/** The transition the server would apply: the report's kind, its state and the action. */
-export function transitionOf(wf: Workflows, kind: string, state: string, action: string): WorkflowTransition | undefined {
-  return wf.kinds[kind]?.transitions.find((t) => t.from === state && t.action === action);
-}
-
-/** Every state label of every kind (the kinds share most states). */
-export function allStateLabels(wf: Workflows): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const table of Object.values(wf.kinds)) for (const [k, v] of Object.entries(table.stateLabels)) if (!out.has(k)) out.set(k, v);
-  return out;
-}
 
 /** Roles in which a staff member reads reports (the queues). */
 export const REPORT_ROLES = ['center_operator', 'receiving_officer', 'agency_head', 'processing_officer', 'commune_leader', 'city_overseer'] as const;

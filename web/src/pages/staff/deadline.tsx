@@ -4,8 +4,9 @@
  * minutes (deadlines run in working hours: a Friday-evening report is not "late" over the weekend).
  */
 import { formatDateTime } from '../../format.ts';
+import { nameOf, stageNames } from '../../i18n/labels.ts';
 import { useLang, useT } from '../../i18n/strings.ts';
-import { STAGE_LABELS, pick, s, type StaffT } from './strings.ts';
+import { s, type StaffT } from './strings.ts';
 
 const WORKING_HOUR = 60;
 const WORKING_DAY = 8 * WORKING_HOUR;
@@ -46,7 +47,7 @@ export function DeadlineBadge({ deadline }: { deadline: RunningDeadline }) {
         {deadline.workingMinutesLeft === null ? (tone === 'late' ? t('deadlineOverdue') : t('deadlineRunning')) : leftText(t, deadline.workingMinutesLeft)}
       </span>{' '}
       <span className="small">
-        {pick(STAGE_LABELS, lang, deadline.stage)} · {t('dueAt', { due: formatDateTime(deadline.due) })}
+        {nameOf(stageNames, lang, deadline.stage)} · {t('dueAt', { due: formatDateTime(deadline.due) })}
       </span>
     </span>
   );

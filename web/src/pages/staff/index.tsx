@@ -2,9 +2,9 @@
  * The staff console (/staff): the queues and one report with its action forms. Officers only: anyone else is
  * told so, with a way to sign in that comes back here. Paths below are relative to /staff (wouter nest).
  */
-import { Link, Route, Switch, useLocation } from 'wouter';
+import { Link, Route, Switch } from 'wouter';
 import { Loading } from '../../components/async.tsx';
-import { Layout, NotFound } from '../../components/layout.tsx';
+import { Layout, NotFound, SignInLink } from '../../components/layout.tsx';
 import { useT } from '../../i18n/strings.ts';
 import { isStaff, useSession } from '../../session.tsx';
 import QueuePage from './queue.tsx';
@@ -15,7 +15,6 @@ import './staff.css';
 export default function StaffArea() {
   const t = useT(s);
   const { me, loading } = useSession();
-  const [location] = useLocation();
   if (loading) {
     return (
       <Layout wide>
@@ -24,16 +23,13 @@ export default function StaffArea() {
     );
   }
   if (!me || !isStaff(me)) {
-    const next = `/staff${location === '/' ? '' : location}`;
     return (
       <Layout wide>
         <h1>{t('signInTitle')}</h1>
         <div className="card staff-gate">
           <p>{me ? t('notStaff') : t('signInNeeded')}</p>
           <p className="row">
-            <Link href={`~/sign-in?next=${encodeURIComponent(next)}`} className="button">
-              {t('signInLink')}
-            </Link>
+            <SignInLink className="button">{t('signInLink')}</SignInLink>
             {me && <Link href="~/app">{t('notStaffApp')}</Link>}
           </p>
         </div>

@@ -5,9 +5,11 @@
  */
 import { useEffect, useRef } from 'react';
 import { uploadFile } from '../../api/client.ts';
+import { SelectField } from '../../components/fields.tsx';
 import { formatBytes } from '../../format.ts';
-import { useT } from '../../i18n/strings.ts';
-import { PROOF_KINDS, type Proof, type ProofKind } from './data.ts';
+import { optionsOf, proofChoiceNames, type ProofKind } from '../../i18n/labels.ts';
+import { useLang, useT } from '../../i18n/strings.ts';
+import type { Proof } from './data.ts';
 import { s, type StaffKey } from './strings.ts';
 
 export interface ProofRow {
@@ -60,6 +62,7 @@ export function ProofEditor({
   showFieldProblems: boolean;
 }) {
   const t = useT(s);
+  const kindOptions = optionsOf(proofChoiceNames, useLang());
   const controllers = useRef(new Map<string, AbortController>());
   const previews = useRef(new Set<string>());
 
@@ -147,27 +150,17 @@ export function ProofEditor({
                           )}
                         </div>
                       )}
-                      <label htmlFor={`${r.key}-kind`}>{t('proofKind')}</label>
-                      <select
+                      <SelectField
                         id={`${r.key}-kind`}
+                        className="form"
+                        label={t('proofKind')}
                         value={r.kind}
+                        onChange={(v) => update(r.key, { kind: v as ProofKind })}
+                        placeholder={t('chooseOne')}
                         required
-                        aria-invalid={bad.kind || undefined}
-                        aria-describedby={bad.kind ? `${r.key}-kind-err` : undefined}
-                        onChange={(e) => update(r.key, { kind: e.target.value as ProofKind })}
-                      >
-                        <option value="">{t('chooseOne')}</option>
-                        {PROOF_KINDS.map((k) => (
-                          <option key={k} value={k}>
-                            {t(`proofKind_${k}` as StaffKey)}
-                          </option>
-                        ))}
-                      </select>
-                      {bad.kind && (
-                        <p className="field-error" id={`${r.key}-kind-err`}>
-                          {t('fieldChoose')}
-                        </p>
-                      )}
+                        error={bad.kind ? t('fieldChoose') : undefined}
+                        options={kindOptions}
+                      />
                       <label htmlFor={`${r.key}-title`}>{t('proofTitle')}</label>
                       <input
                         id={`${r.key}-title`}

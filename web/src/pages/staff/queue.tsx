@@ -7,26 +7,20 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
 import type { Query } from '../../api/client.ts';
+import { loadAgencies, loadCategories, loadCommunes, type Unit } from '../../api/reference.ts';
 import type { Page, StaffQueueItem } from '../../api/types.ts';
+import { allStateLabels, loadWorkflows } from '../../api/workflows.ts';
 import { ErrorBox, Loading, useAsync } from '../../components/async.tsx';
 import { common } from '../../components/common.strings.ts';
+import { SelectField, type Option } from '../../components/fields.tsx';
+import { Pager, pageCount } from '../../components/pager.tsx';
 import { formatNumber } from '../../format.ts';
+import { classificationNames, kindShortNames, optionsOf, useNames } from '../../i18n/labels.ts';
 import { useLang, useT } from '../../i18n/strings.ts';
 import { useSession } from '../../session.tsx';
-import {
-  HEAD_ROLES,
-  REPORT_ROLES,
-  allStateLabels,
-  loadAgencies,
-  loadCategories,
-  loadCommunes,
-  loadQueue,
-  loadWorkflows,
-  rolesOf,
-  type Unit,
-} from './data.ts';
+import { HEAD_ROLES, REPORT_ROLES, loadQueue, rolesOf } from './data.ts';
 import { DeadlineBadge } from './deadline.tsx';
-import { FINDING_LABELS, KIND_LABELS, pick, s, type StaffKey } from './strings.ts';
+import { FINDING_LABELS, s, type StaffKey } from './strings.ts';
 
 type TabKey = 'receive' | 'assign' | 'processing' | 'approve' | 'cooperation' | 'clarification' | 'all' | 'overdue';
 
@@ -172,10 +166,14 @@ export default function QueuePage() {
   const myAgencyIds = new Set((me?.memberships ?? []).map((m) => m.agencyId));
   const communeOptions = scopeCommunes(communes?.items ?? [], (agencies ?? []).filter((a) => myAgencyIds.has(a.id)).flatMap((a) => a.jurisdiction), roles);
   const roleNames = roles.map((r) => t(`role_${r}` as StaffKey)).join(', ');
+  /** A filter kept in the address under its own name. */
+  const filter = (key: 'unit' | 'category' | 'kind' | 'finding', label: string, options: Option[]) => (
+    <SelectField id={`f-${key}`} className="form" label={label} value={params.get(key) ?? ''} onChange={(v) => setParams({ [key]: v })} all options={options} />
+  );
 
   const data = list.data;
   const shown = data?.items ?? [];
-  const pages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
+  const pages = data ? pageCount(data.total, PAGE_SIZE) : 1;
 
   return (
     <>
@@ -200,68 +198,30 @@ export default function QueuePage() {
       <ErrorBox error={refs.error} onRetry={refs.reload} />
 
       <form className="card staff-filter-grid" role="search" aria-label={t('filters')} onSubmit={(e) => e.preventDefault()}>
-        <div className="form">
-          <label htmlFor="f-unit">{t('filterUnit')}</label>
-          <select id="f-unit" value={params.get('unit') ?? ''} onChange={(e) => setParams({ unit: e.target.value })}>
-            <option value="">{t('filterAny')}</option>
-            {communeOptions.map((u) => (
-              <option key={u.code} value={`${u.version}/${u.code}`}>
-                {u.fullName}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="form">
-          <label htmlFor="f-category">{t('filterCategory')}</label>
-          <select id="f-category" value={params.get('category') ?? ''} onChange={(e) => setParams({ category: e.target.value })}>
-            <option value="">{t('filterAny')}</option>
-            {(categories ?? []).map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="form">
-          <label htmlFor="f-kind">{t('filterKind')}</label>
-          <select id="f-kind" value={params.get('kind') ?? ''} onChange={(e) => setParams({ kind: e.target.value })}>
-            <option value="">{t('filterAny')}</option>
-            {Object.keys(KIND_LABELS.vi).map((k) => (
-              <option key={k} value={k}>
-                {pick(KIND_LABELS, lang, k)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="form">
-          <label htmlFor="f-state">{t('filterState')}</label>
-          <select id="f-state" value={states.length === 1 && chosenState ? chosenState : ''} onChange={(e) => setParams({ state: e.target.value })}>
-            <option value="">{t('filterAny')}</option>
-            {stateOptions.map((st) => (
-              <option key={st} value={st}>
-                {stateLabels.get(st) ?? st}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="form">
-          <label htmlFor="f-finding">{t('filterFinding')}</label>
-          <select id="f-finding" value={params.get('finding') ?? ''} onChange={(e) => setParams({ finding: e.target.value })}>
-            <option value="">{t('filterAny')}</option>
-            {Object.keys(FINDING_LABELS.vi).map((k) => (
-              <option key={k} value={k}>
-                {pick(FINDING_LABELS, lang, k)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="form">
-          <label htmlFor="f-sort">{t('filterSort')}</label>
-          <select id="f-sort" value={params.get('sort') === 'submitted' ? 'submitted' : 'due'} onChange={(e) => setParams({ sort: e.target.value === 'due' ? null : e.target.value })}>
-            <option value="due">{t('sortDue')}</option>
-            <option value="submitted">{t('sortSubmitted')}</option>
-          </select>
-        </div>
+        {filter('unit', t('filterUnit'), communeOptions.map((u) => ({ value: `${u.version}/${u.code}`, label: u.fullName })))}
+        {filter('category', t('filterCategory'), (categories ?? []).map((c) => ({ value: c.code, label: c.name })))}
+        {filter('kind', t('filterKind'), optionsOf(kindShortNames, lang))}
+        <SelectField
+          id="f-state"
+          className="form"
+          label={t('filterState')}
+          value={states.length === 1 && chosenState ? chosenState : ''}
+          onChange={(v) => setParams({ state: v })}
+          all
+          options={stateOptions.map((st) => ({ value: st, label: stateLabels.get(st) ?? st }))}
+        />
+        {filter('finding', t('filterFinding'), optionsOf(FINDING_LABELS, lang))}
+        <SelectField
+          id="f-sort"
+          className="form"
+          label={t('filterSort')}
+          value={params.get('sort') === 'submitted' ? 'submitted' : 'due'}
+          onChange={(v) => setParams({ sort: v === 'due' ? null : v })}
+          options={[
+            { value: 'due', label: t('sortDue') },
+            { value: 'submitted', label: t('sortSubmitted') },
+          ]}
+        />
         <div className="form">
           <label htmlFor="f-from">{t('filterFrom')}</label>
           <input id="f-from" type="date" value={params.get('from') ?? ''} onChange={(e) => setParams({ from: e.target.value })} />
@@ -331,17 +291,7 @@ export default function QueuePage() {
           </table>
         </div>
       )}
-      {data && pages > 1 && (
-        <nav aria-label={t('pagingLabel')} className="row staff-paging">
-          <button type="button" className="button secondary small" disabled={page <= 1} onClick={() => setParams({ page: page - 1 > 1 ? String(page - 1) : null })}>
-            {tc('previous')}
-          </button>
-          <span>{tc('pageOf', { page, pages })}</span>
-          <button type="button" className="button secondary small" disabled={page >= pages} onClick={() => setParams({ page: String(page + 1) })}>
-            {tc('next')}
-          </button>
-        </nav>
-      )}
+      {data && <Pager page={page} pages={pages} onPage={(n) => setParams({ page: n > 1 ? String(n) : null })} className="row staff-paging" />}
       <p className="hint">{t('deadlineTimeNote')}</p>
     </>
   );
@@ -376,9 +326,9 @@ function QueueRow({ item }: { item: StaffQueueItem }) {
 }
 
 export function ClassificationBadge({ value }: { value: string }) {
-  const t = useT(s);
+  const classification = useNames(classificationNames);
   const tone = value === 'urgent' ? 'late' : value === 'complex' ? 'info' : '';
-  return <span className={`badge ${tone}`}>{t(`classification_${value}` as StaffKey)}</span>;
+  return <span className={`badge ${tone}`}>{classification(value)}</span>;
 }
 
 /** Checks that point to an Art. 6.2 reason are amber; suggestions blue; the rest neutral. */
@@ -391,14 +341,14 @@ export function findingTone(check: string): string {
 
 /** Short names of the findings (the full wording is on the report); the server's label when the check is new. */
 export function FindingBadges({ findings }: { findings: { check: string; label: string }[] }) {
-  const lang = useLang();
+  const finding = useNames(FINDING_LABELS);
   if (findings.length === 0) return <span className="muted small">—</span>;
   return (
     <ul className="staff-badges">
       {findings.map((f) => (
         <li key={f.check}>
           <span className={`badge ${findingTone(f.check)}`} title={f.label}>
-            {f.check in FINDING_LABELS.vi ? pick(FINDING_LABELS, lang, f.check) : f.label}
+            {finding(f.check, f.label)}
           </span>
         </li>
       ))}

@@ -4,22 +4,24 @@
  * with what their EXIF says (R-6.1b), the automatic checks beside the Art. 6.2 reasons (issue 5), the draft or
  * result with its proofs, cooperation (R-8.2), the internal timeline, and the action forms.
  */
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
 import { api, ApiError } from '../../api/client.ts';
+import { loadAgencies, loadCategories, loadCommunes } from '../../api/reference.ts';
 import type { Me, StaffReport } from '../../api/types.ts';
-import { ErrorBox, Loading, toApiError, useAsync } from '../../components/async.tsx';
+import { loadWorkflows } from '../../api/workflows.ts';
+import { ErrorBox, Loading, toApiError, useAsync, useSubmit } from '../../components/async.tsx';
+import { LazyMap } from '../../components/lazy-map.tsx';
 import type { MapMarker } from '../../components/map-view.tsx';
 import { formatBytes, formatDateTime } from '../../format.ts';
+import { classificationNames, decisionNames, kindShortNames, nameOf, ratingNames, serverName, stageNames, useNames } from '../../i18n/labels.ts';
 import { useLang, useT } from '../../i18n/strings.ts';
 import { useSession } from '../../session.tsx';
-import { ActionPanel, ProofLine, type ActionResult, type Refs } from './actions.tsx';
-import { headAt, loadAgencies, loadCategories, loadCommunes, loadMembers, loadWorkflows, type Member } from './data.ts';
+import { ActionPanel, ProofList, type ActionResult, type Refs } from './actions.tsx';
+import { headAt, loadMembers, type Member } from './data.ts';
 import { DeadlineBadge } from './deadline.tsx';
 import { ClassificationBadge, findingTone } from './queue.tsx';
-import { KIND_LABELS, STAGE_LABELS, pick, s, type StaffKey, type StaffT } from './strings.ts';
-
-const MapView = lazy(() => import('../../components/map-view.tsx'));
+import { s, type StaffKey, type StaffT } from './strings.ts';
 
 type Evidence = StaffReport['evidence'][number];
 type TimelineEvent = StaffReport['timeline'][number];
@@ -133,7 +135,7 @@ export default function ReportPage({ id }: { id: string }) {
           <Reporter report={report} />
           <EvidenceViewer report={report} />
           <Findings report={report} />
-          <Outcome report={report} wfReasons={wf?.rejectReasons ?? {}} decisions={wf?.initiativeDecisions ?? {}} ratings={wf?.ratings ?? {}} />
+          <Outcome report={report} wfReasons={wf?.rejectReasons ?? {}} decisions={wf?.initiativeDecisions ?? {}} />
           <Cooperations report={report} me={me} onChanged={(msg) => (setStatus(msg), void reload())} />
           <Timeline report={report} me={me} refs={ready} />
         </div>
@@ -156,12 +158,12 @@ export default function ReportPage({ id }: { id: string }) {
 
 function ReportHeader({ report }: { report: StaffReport }) {
   const t = useT(s);
-  const lang = useLang();
+  const kind = useNames(kindShortNames);
   const running = report.deadlines.filter((d) => !d.stoppedAt && d.due);
   return (
     <header className="staff-report-head">
       <p className="muted small">
-        {pick(KIND_LABELS, lang, report.kind)} · {t('reportCode')}: <strong className="staff-code">{report.code}</strong>
+        {kind(report.kind)} · {t('reportCode')}: <strong className="staff-code">{report.code}</strong>
       </p>
       <h1>{report.title}</h1>
       <div className="row">
@@ -180,7 +182,7 @@ function ReportHeader({ report }: { report: StaffReport }) {
 
 function Deadlines({ report }: { report: StaffReport }) {
   const t = useT(s);
-  const lang = useLang();
+  const stage = useNames(stageNames);
   const list = [...report.deadlines].sort((a, b) => Number(Boolean(a.stoppedAt)) - Number(Boolean(b.stoppedAt)));
   return (
     <section className="card" aria-labelledby="sec-deadlines">
@@ -202,7 +204,7 @@ function Deadlines({ report }: { report: StaffReport }) {
             <tbody>
               {list.map((d, i) => (
                 <tr key={`${d.stage}-${i}`}>
-                  <th scope="row">{pick(STAGE_LABELS, lang, d.stage)}</th>
+                  <th scope="row">{stage(d.stage)}</th>
                   <td>{formatDateTime(d.startedAt)}</td>
                   <td>{formatDateTime(d.due)}</td>
                   <td>
@@ -230,7 +232,7 @@ function Deadlines({ report }: { report: StaffReport }) {
 
 function Content({ report }: { report: StaffReport }) {
   const t = useT(s);
-  const lang = useLang();
+  const kind = useNames(kindShortNames);
   return (
     <section className="card" aria-labelledby="sec-content">
       <h2 id="sec-content">{t('content')}</h2>
@@ -239,7 +241,7 @@ function Content({ report }: { report: StaffReport }) {
         <dt>{t('category')}</dt>
         <dd>{report.category.name}</dd>
         <dt>{t('kind')}</dt>
-        <dd>{pick(KIND_LABELS, lang, report.kind)}</dd>
+        <dd>{kind(report.kind)}</dd>
         <dt>{t('submittedAt')}</dt>
         <dd>{formatDateTime(report.submittedAt)}</dd>
         {report.occurredAt && (
@@ -293,9 +295,7 @@ function Place({ report }: { report: StaffReport }) {
         )}
       </p>
       {place ? (
-        <Suspense fallback={<Loading />}>
-          <MapView pin={pin} focus={pin} markers={markers} height={300} label={t('mapOfReport')} />
-        </Suspense>
+        <LazyMap pin={pin} focus={pin} markers={markers} height={300} label={t('mapOfReport')} />
       ) : (
         <p className="muted">{t('noPlace')}</p>
       )}
@@ -425,18 +425,9 @@ function Findings({ report }: { report: StaffReport }) {
   );
 }
 
-function Outcome({
-  report,
-  wfReasons,
-  decisions,
-  ratings,
-}: {
-  report: StaffReport;
-  wfReasons: Record<string, string>;
-  decisions: Record<string, string>;
-  ratings: Record<string, string>;
-}) {
+function Outcome({ report, wfReasons, decisions }: { report: StaffReport; wfReasons: Record<string, string>; decisions: Record<string, string> }) {
   const t = useT(s);
+  const lang = useLang();
   const draft = report.draft;
   const result = report.result;
   const rejection = [...report.timeline].reverse().find((e) => e.action === 'reject');
@@ -454,7 +445,7 @@ function Outcome({
           <h2 id="sec-draft">{t('draft')}</h2>
           <p className="staff-text">{draft.text}</p>
           <h3>{t('proofs')}</h3>
-          <ProofList proofs={draft.proofs ?? []} />
+          <ProofList proofs={draft.proofs ?? []} empty={t('noProofs')} />
         </section>
       )}
       {result && (
@@ -463,7 +454,7 @@ function Outcome({
           <p className="muted small">{formatDateTime(result.publishedAt)}</p>
           {result.decision && (
             <p>
-              <strong>{t('decision')}:</strong> {decisions[result.decision] ?? result.decision}
+              <strong>{t('decision')}:</strong> {serverName(decisionNames, lang, result.decision, decisions[result.decision])}
             </p>
           )}
           <p className="staff-text">{result.text}</p>
@@ -475,27 +466,13 @@ function Outcome({
           )}
           {report.rating && (
             <p>
-              <strong>{t('rating')}:</strong> {ratings[report.rating] ?? report.rating}
+              <strong>{t('rating')}:</strong> {nameOf(ratingNames, lang, report.rating)}
               {report.ratingComment ? ` — ${report.ratingComment}` : ''}
             </p>
           )}
         </section>
       )}
     </>
-  );
-}
-
-function ProofList({ proofs }: { proofs: { kind: string; title: string; sha256?: string | null; url?: string | null }[] }) {
-  const t = useT(s);
-  if (proofs.length === 0) return <p className="warning-box">{t('noProofs')}</p>;
-  return (
-    <ul>
-      {proofs.map((p, i) => (
-        <li key={i}>
-          <ProofLine proof={p} />
-        </li>
-      ))}
-    </ul>
   );
 }
 
@@ -581,8 +558,7 @@ function Cooperations({ report, me, onChanged }: { report: StaffReport; me: Me |
 function CooperationForm({ report, agencyId, agency, kind, onDone }: { report: StaffReport; agencyId: string; agency: string; kind: 'return' | 'close'; onDone: () => void }) {
   const t = useT(s);
   const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, error, run } = useSubmit();
   const [problem, setProblem] = useState('');
   const fid = `coop-${kind}-${agencyId}`;
   const bodyField = kind === 'return' ? 'resultText' : 'reason';
@@ -595,17 +571,11 @@ function CooperationForm({ report, agencyId, agency, kind, onDone }: { report: S
       return;
     }
     setProblem('');
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await api.post(`/api/v1/reports/${report.id}/cooperations/${agencyId}/${kind}`, { [bodyField]: text.trim() });
       setText('');
       onDone();
-    } catch (err) {
-      setError(toApiError(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const fieldProblem = problem || error?.fieldMessage(bodyField);
@@ -668,6 +638,7 @@ function Timeline({ report, me, refs }: { report: StaffReport; me: Me | null; re
 }
 
 function TimelineItem({ event: e, me, members, refs, t }: { event: TimelineEvent; me: Me | null; members: Member[]; refs: Refs | null; t: StaffT }) {
+  const lang = useLang();
   const label = e.action === 'cooperationReturned' ? t('cooperationReturnedEvent') : e.action === 'cooperationClosed' ? t('cooperationClosedEvent') : e.label;
   const role = (s.vi as Record<string, string>)[`role_${e.actorRole}`] ? t(`role_${e.actorRole}` as StaffKey) : e.actorRole;
   const agencyName = (id: unknown) => (typeof id === 'string' ? (refs?.agencies.find((a) => a.id === id)?.name ?? id) : '');
@@ -676,7 +647,7 @@ function TimelineItem({ event: e, me, members, refs, t }: { event: TimelineEvent
       case 'rejectReason':
         return refs?.wf.rejectReasons[String(v)] ?? String(v);
       case 'classification':
-        return (s.vi as Record<string, string>)[`classification_${String(v)}`] ? t(`classification_${String(v)}` as StaffKey) : String(v);
+        return nameOf(classificationNames, lang, String(v));
       case 'targetAgencyId':
       case 'agencyId':
         return agencyName(v);
@@ -685,9 +656,9 @@ function TimelineItem({ event: e, me, members, refs, t }: { event: TimelineEvent
       case 'extendTo':
         return t('p_extendToValue', { n: String(v) });
       case 'decision':
-        return refs?.wf.initiativeDecisions[String(v)] ?? String(v);
+        return serverName(decisionNames, lang, String(v), refs?.wf.initiativeDecisions[String(v)]);
       case 'rating':
-        return refs?.wf.ratings[String(v)] ?? String(v);
+        return nameOf(ratingNames, lang, String(v));
       default:
         return String(v);
     }
@@ -710,13 +681,7 @@ function TimelineItem({ event: e, me, members, refs, t }: { event: TimelineEvent
             <dt>{t(`p_${k}` as StaffKey)}</dt>
             <dd>
               {k === 'proofs' && Array.isArray(e.payload.proofs) ? (
-                <ul>
-                  {(e.payload.proofs as { kind: string; title: string; sha256?: string }[]).map((p, i) => (
-                    <li key={i}>
-                      <ProofLine proof={p} />
-                    </li>
-                  ))}
-                </ul>
+                <ProofList proofs={e.payload.proofs as { kind: string; title: string; sha256?: string }[]} />
               ) : (
                 value(k, e.payload[k])
               )}

@@ -1,10 +1,9 @@
 /**
  * Texts of the staff console (Vietnamese first, English beside). Names of states, actions and Art. 6.2 reasons
- * come from the server's workflow tables (GET /api/v1/workflows), in Vietnamese, so they are not repeated here.
+ * come from the server's workflow tables (GET /api/v1/workflows), in Vietnamese, so they are not repeated here;
+ * the names of kinds, stages, classifications and proofs are the app's (i18n/labels.ts).
  */
-import type { Classification, DeadlineStage, ReportKind } from '../../../../server/domain/calendar/policies.ts';
 import type { FindingCheck } from '../../../../server/domain/integrity/findings.ts';
-import type { Lang } from '../../i18n/lang.ts';
 import { defineStrings, type T } from '../../i18n/strings.ts';
 
 export const s = defineStrings(
@@ -50,7 +49,6 @@ export const s = defineStrings(
     sortSubmitted: 'Gửi mới nhất trước',
     filterFrom: 'Gửi từ ngày',
     filterTo: 'Gửi đến hết ngày',
-    filterAny: 'Tất cả',
     filterClear: 'Xóa bộ lọc',
     search: 'Tìm theo mã hoặc tiêu đề',
     searchHint: 'Mã phản ánh (PA-2026-000123) hoặc vài chữ có trong tiêu đề.',
@@ -64,7 +62,6 @@ export const s = defineStrings(
     colFindings: 'Kiểm tra tự động',
     noDeadline: 'Không có thời hạn đang chạy',
     notClassified: 'Chưa phân loại',
-    pagingLabel: 'Phân trang',
     // deadlines
     dueAt: 'hạn {due}',
     remainingMinutes: 'còn {n} phút',
@@ -236,9 +233,6 @@ export const s = defineStrings(
     cooperationHint: 'Chỉ phản ánh phức tạp mới đề nghị phối hợp; cơ quan phối hợp cùng cấp với cơ quan chủ trì (R-8.2).',
     notComplexHint: 'Phản ánh này chưa được phân loại phức tạp: máy chủ sẽ từ chối thao tác này (R-8.2, R-8.5).',
     classificationField: 'Phân loại (R-8.4)',
-    classification_normal: 'Thông thường',
-    classification_urgent: 'Khẩn cấp',
-    classification_complex: 'Phức tạp',
     classificationHint_normal: 'Các trường hợp còn lại: xử lý trong 07 ngày làm việc.',
     classificationHint_urgent: 'Thiên tai, dịch bệnh, tai nạn, trộm cướp, nguy hiểm đến an toàn, an ninh, trật tự: xử lý ngay, trong 04 giờ làm việc.',
     classificationHint_complex: 'Nhiều cơ quan, hoặc thủ tục do pháp luật quy định: 15 ngày làm việc, gia hạn đến 30 ngày.',
@@ -270,10 +264,6 @@ export const s = defineStrings(
     proofKind: 'Loại tài liệu',
     proofTitle: 'Tên tài liệu',
     proofRemove: 'Bỏ tài liệu {n}',
-    proofKind_inspection_record: 'Biên bản kiểm tra',
-    proofKind_site_photo: 'Ảnh hiện trường',
-    proofKind_reply_letter: 'Văn bản trả lời',
-    proofKind_other: 'Khác',
     submit: 'Thực hiện: {label}',
     submitting: 'Đang gửi…',
     confirmTitle: 'Xác nhận thao tác không hoàn tác được',
@@ -329,7 +319,6 @@ export const s = defineStrings(
     sortSubmitted: 'Newest first',
     filterFrom: 'Submitted from',
     filterTo: 'Submitted until (inclusive)',
-    filterAny: 'All',
     filterClear: 'Clear filters',
     search: 'Search by code or title',
     searchHint: 'A report code (PA-2026-000123) or words of its title.',
@@ -343,7 +332,6 @@ export const s = defineStrings(
     colFindings: 'Automatic checks',
     noDeadline: 'No running deadline',
     notClassified: 'Not classified',
-    pagingLabel: 'Pages',
     dueAt: 'due {due}',
     remainingMinutes: '{n} min left',
     remainingHours: '{n} working h left',
@@ -510,9 +498,6 @@ export const s = defineStrings(
     cooperationHint: 'Only complex reports; the cooperating agency is of the same level as the lead (R-8.2).',
     notComplexHint: 'This report is not classified complex: the server will refuse this action (R-8.2, R-8.5).',
     classificationField: 'Classification (R-8.4)',
-    classification_normal: 'Normal',
-    classification_urgent: 'Urgent',
-    classification_complex: 'Complex',
     classificationHint_normal: 'Everything else: handled within 7 working days.',
     classificationHint_urgent: 'Disasters, epidemics, accidents, theft, danger to safety, security or order: immediate action, within 4 working hours.',
     classificationHint_complex: 'Several agencies or legally prescribed procedures: 15 working days, extendable to 30.',
@@ -544,10 +529,6 @@ export const s = defineStrings(
     proofKind: 'Kind of document',
     proofTitle: 'Document title',
     proofRemove: 'Remove document {n}',
-    proofKind_inspection_record: 'Inspection record',
-    proofKind_site_photo: 'Site photo',
-    proofKind_reply_letter: 'Reply letter',
-    proofKind_other: 'Other',
     submit: 'Do: {label}',
     submitting: 'Sending…',
     confirmTitle: 'Confirm an action that cannot be undone',
@@ -568,50 +549,8 @@ export const s = defineStrings(
 export type StaffKey = keyof typeof s.vi;
 export type StaffT = T<StaffKey>;
 
-const byLang = <K extends string>(vi: Record<K, string>, en: Record<K, string>) => ({ vi, en });
-
-export const STAGE_LABELS = byLang<DeadlineStage>(
-  {
-    verify: 'Xác minh',
-    receive: 'Tiếp nhận',
-    assign: 'Giao xử lý',
-    process: 'Xử lý',
-    redo: 'Sửa dự thảo bị trả lại',
-    approve_publication: 'Duyệt, công khai kết quả',
-    answer_clarification: 'Trả lời đề nghị làm rõ',
-  },
-  {
-    verify: 'Verification',
-    receive: 'Receiving',
-    assign: 'Assignment',
-    process: 'Processing',
-    redo: 'Reworking a returned draft',
-    approve_publication: 'Approving and publishing',
-    answer_clarification: 'Answering a clarification',
-  },
-);
-
-export const KIND_LABELS = byLang<ReportKind>(
-  {
-    field_report: 'Phản ánh hiện trường',
-    waste_report: 'Hành vi lãng phí',
-    investor_feedback: 'Kiến nghị của nhà đầu tư, doanh nghiệp',
-    regulation_feedback: 'Quy định hành chính',
-    initiative: 'Sáng kiến',
-  },
-  {
-    field_report: 'Field report',
-    waste_report: 'Wasteful behaviour',
-    investor_feedback: 'Investor or business feedback',
-    regulation_feedback: 'Administrative regulation',
-    initiative: 'Initiative',
-  },
-);
-
-export const CLASSIFICATION_ORDER: readonly Classification[] = ['normal', 'urgent', 'complex'];
-
 /** Finding checks (issue 5), for the queue's filter; the server's own labels are shown on each report. */
-export const FINDING_LABELS = byLang<FindingCheck>(
+export const FINDING_LABELS = defineStrings<FindingCheck>(
   {
     urgent_suggested: 'Đề xuất phân loại khẩn',
     complex_suggested: 'Đề xuất phân loại phức tạp',
@@ -653,6 +592,3 @@ export const FINDING_LABELS = byLang<FindingCheck>(
     not_vietnamese: 'Not written in Vietnamese',
   },
 );
-
-export const pick = <K extends string>(table: { vi: Record<K, string>; en: Record<K, string> }, lang: Lang, key: string): string =>
-  (table[lang] as Record<string, string>)[key] ?? key;
