@@ -52,6 +52,19 @@ export function presentResidentAlert(ref: ReferenceData, a: AlertRow & { read: b
   };
 }
 
+/** A sent alert as anyone may read it (integrators' webhooks): the content, who issued it, where, and its CAP document. */
+export function presentPublicAlert(ref: ReferenceData, a: AlertRow) {
+  const { structureVersion: _version, ...where } = audience(ref, a);
+  return {
+    code: a.code,
+    issuer: { name: issuer(ref, a).name, level: a.level },
+    audience: where,
+    ...content(a),
+    sentAt: time(a.sent_at),
+    cap: `/cap/alerts/${a.code}.xml`,
+  };
+}
+
 /** The whole alert, for the issuing unit's staff and the overseers. */
 export function presentStaffAlert(ref: ReferenceData, a: AlertRow) {
   return {

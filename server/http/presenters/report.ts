@@ -63,7 +63,8 @@ function proofsOf(r: ReportRow) {
   return (r.result_proofs as unknown as ResultProof[]).map((p) => ({ kind: p.kind, title: p.title, url: p.publicSha256 ? `/api/v1/media/${p.publicSha256}` : null }));
 }
 
-function presentResult(r: ReportRow) {
+/** A report's published result as anyone may read it (R-12.2, R-14); null before it is published. */
+export function presentPublicResult(r: ReportRow) {
   if (!r.result_published_at) return null;
   return {
     text: r.result_text,
@@ -83,7 +84,7 @@ export function presentPublicReport(b: ReportBundle, names: ReportNames) {
     occurredAt: time(r.occurred_at),
     // Only re-encoded public copies (no EXIF, no GPS — R-5.7, R-14); videos wait for a metadata-free copy.
     media: b.media.filter((m) => m.public_sha256).map((m) => ({ role: m.role, kind: m.kind, url: `/api/v1/media/${m.public_sha256 as string}` })),
-    result: presentResult(r),
+    result: presentPublicResult(r),
     rating: r.rating,
     timeline: b.timeline.map((e) => publicEvent(wf, e, names)),
   };

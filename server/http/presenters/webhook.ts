@@ -3,11 +3,11 @@
  * presenter's summary and, once published, its result; never the reporter (R-5.7) — and the public view of a sent
  * alert (what residents and the CAP feed read, without staff names).
  */
-import { formatVietnamTime } from '../../domain/calendar/index.ts';
 import type { WebhookPresenter } from '../../app/webhooks/index.ts';
 import { PUBLIC_STATES } from '../../app/reports/read-reports.ts';
 import type { WORKFLOWS } from '../../domain/workflow/index.ts';
-import { presentPublicSummary } from './report.ts';
+import { presentPublicAlert } from './alert.ts';
+import { presentPublicResult, presentPublicSummary } from './report.ts';
 
 export const webhookPresenter: WebhookPresenter = {
   report(r, names) {
@@ -15,27 +15,9 @@ export const webhookPresenter: WebhookPresenter = {
     return {
       ...presentPublicSummary(r, names),
       url: `/reports/${r.code}`,
-      result: r.result_published_at ? { text: r.result_text, decision: r.decision, publishedAt: formatVietnamTime(r.result_published_at) } : null,
+      result: presentPublicResult(r),
       rating: r.rating,
     };
   },
-  alert(a, ref) {
-    return {
-      code: a.code,
-      kind: a.kind,
-      category: a.category,
-      severity: a.severity,
-      urgency: a.urgency,
-      certainty: a.certainty,
-      title: a.title,
-      body: a.body,
-      links: a.links,
-      issuer: { name: ref.agency(a.issuing_agency_id)?.name ?? '', level: a.level },
-      audience: { wholeArea: a.whole_area, units: a.audience_units.map((code) => ({ code, name: ref.unit(a.structure_version, code)?.fullName ?? code })) },
-      startsAt: formatVietnamTime(a.starts_at),
-      expiresAt: formatVietnamTime(a.expires_at),
-      sentAt: a.sent_at ? formatVietnamTime(a.sent_at) : null,
-      cap: `/cap/alerts/${a.code}.xml`,
-    };
-  },
+  alert: (a, ref) => presentPublicAlert(ref, a),
 };
