@@ -12,13 +12,14 @@ import { run as intake } from './intake/intake.bench.ts';
 import { run as photoQuality } from './integrity/photo-quality.bench.ts';
 import { run as similarity } from './integrity/similarity.bench.ts';
 import { run as textQuality } from './integrity/text-quality.bench.ts';
+import { run as reads } from './reads/reads.bench.ts';
 import { civilDate, formatVietnamTime } from '../server/domain/calendar/index.ts';
 
 const quick = process.argv.includes('--quick');
 const onlyAt = process.argv.indexOf('--only');
 const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
-// intake, the similarity search and alerts run on PGlite, or on the PostgreSQL server named by BENCH_DATABASE_URL.
-const benches = { calendar, http: httpDeadline, intake, 'integrity-text': textQuality, 'integrity-photo': photoQuality, 'integrity-search': similarity, alerts };
+// intake, the similarity search, alerts and reads run on PGlite, or on the PostgreSQL server named by BENCH_DATABASE_URL.
+const benches = { calendar, http: httpDeadline, intake, 'integrity-text': textQuality, 'integrity-photo': photoQuality, 'integrity-search': similarity, alerts, reads };
 const sections: string[] = [];
 for (const [key, bench] of Object.entries(benches)) {
   if (only && !key.includes(only)) continue;

@@ -5,6 +5,7 @@
  */
 import { civilDayOf, formatIsoDate, formatVietnamTime, parseIsoDate, startOfCivilDay } from '../../domain/calendar/index.ts';
 import { invalid, type FieldProblem } from '../../domain/errors.ts';
+import { parseBbox } from '../../domain/open311/index.ts';
 import { WORKFLOWS } from '../../domain/workflow/index.ts';
 import { dailyFigures, openReports, type OpenDataFilter } from '../../db/repos/open-data.repo.ts';
 import type { AppContext } from '../context.ts';
@@ -27,6 +28,8 @@ export interface OpenDataQuery {
   /** `<structure version>/<commune code>`. */
   unit?: string | undefined;
   category?: string | undefined;
+  /** `west,south,east,north` in degrees: only reports pinned inside (maps ask for what they show). */
+  bbox?: string | undefined;
 }
 
 /** The period [from, to] in Vietnam days, as instants [start of from, start of the day after to). */
@@ -42,6 +45,8 @@ function period(q: OpenDataQuery, today: number, defaultFrom: (to: number) => nu
   const from = dayOf(q.from, 'querystring.from', defaultFrom(to));
   if (!problems.length && from > to) problems.push({ field: 'querystring.from', message: 'Ngày bắt đầu phải không sau ngày kết thúc' });
   if (!problems.length && maxDays !== null && to - from + 1 > maxDays) problems.push({ field: 'querystring.from', message: `Tối đa ${maxDays} ngày mỗi lần` });
+  const bbox = q.bbox === undefined ? undefined : parseBbox(q.bbox);
+  if (bbox === null) problems.push({ field: 'querystring.bbox', message: 'bbox = tây,nam,đông,bắc (kinh độ, vĩ độ), ví dụ 105.84,21.02,105.86,21.04' });
   if (problems.length) throw invalid(problems);
   const [version, code] = q.unit ? q.unit.split('/') : [];
   return {
@@ -51,6 +56,7 @@ function period(q: OpenDataQuery, today: number, defaultFrom: (to: number) => nu
     toDay: formatIsoDate(to),
     ...(version && code ? { unit: { version, code } } : {}),
     ...(q.category ? { categoryCode: q.category } : {}),
+    ...(bbox ? { bbox } : {}),
   };
 }
 

@@ -14,6 +14,7 @@ export interface OpenDataFilter {
   to: Date;
   unit?: { version: string; code: string };
   categoryCode?: string;
+  bbox?: { west: number; south: number; east: number; north: number };
 }
 
 const OPEN_REPORT_COLUMNS = [
@@ -39,6 +40,7 @@ export async function openReports(q: Q, f: OpenDataFilter & { limit: number; off
   let query = q.selectFrom('reports').where('result_published_at', 'is not', null).where('result_published_at', '>=', f.from).where('result_published_at', '<', f.to);
   if (f.unit) query = query.where('unit_version', '=', f.unit.version).where('unit_code', '=', f.unit.code);
   if (f.categoryCode) query = query.where('category_code', '=', f.categoryCode);
+  if (f.bbox) query = query.where('lat', '>=', f.bbox.south).where('lat', '<=', f.bbox.north).where('lng', '>=', f.bbox.west).where('lng', '<=', f.bbox.east);
   const total = await query.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
   const rows = await query.select(OPEN_REPORT_COLUMNS).orderBy('result_published_at').orderBy('code').limit(f.limit).offset(f.offset).execute();
   return { rows, total: Number(total.n) };

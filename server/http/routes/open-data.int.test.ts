@@ -64,6 +64,12 @@ test('R-20 R-5.7 published reports as GeoJSON with a licence: no reporter anywhe
   const none = await t.app.inject({ url: '/api/v1/open-data/reports.geojson?from=2026-04-01&to=2026-04-30' });
   assert.equal(none.json().total, 0);
   assert.equal((await t.app.inject({ url: '/api/v1/open-data/reports.geojson?from=2026-02-30' })).statusCode, 400);
+  const inBox = await t.app.inject({ url: '/api/v1/open-data/reports.geojson?from=2026-03-01&to=2026-03-31&bbox=105.85,21.02,105.86,21.03' });
+  assert.equal(inBox.json().total, 1, 'the map frame around Hoàn Kiếm lake holds it');
+  assert.equal((await t.app.inject({ url: '/api/v1/open-data/reports.geojson?from=2026-03-01&to=2026-03-31&bbox=105.70,20.90,105.75,20.95' })).json().total, 0, 'another frame does not');
+  const badBox = await t.app.inject({ url: '/api/v1/open-data/reports.geojson?bbox=106,21,105,20' });
+  assert.equal(badBox.statusCode, 400);
+  assert.equal(badBox.json().errors[0].field, 'querystring.bbox');
 });
 
 test('R-20 published reports as CSV: UTF-8 with a BOM, a licence header, and it parses back', async () => {

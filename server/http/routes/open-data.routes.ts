@@ -18,6 +18,7 @@ const ReportsQuery = Type.Object(
     from: Day('Công khai kết quả từ ngày'),
     to: Day('Đến ngày'),
     ...Filters,
+    bbox: Type.Optional(Type.String({ maxLength: 200, description: 'Khung bản đồ: tây,nam,đông,bắc (độ), ví dụ 105.84,21.02,105.86,21.04' })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: OPEN_REPORTS_MAX, default: 1000 })),
     offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000_000, default: 0 })),
   },
@@ -41,7 +42,7 @@ function nextPage(url: string, q: { limit?: number | undefined; offset?: number 
 }
 
 function query(q: OpenDataQuery): OpenDataQuery {
-  return { from: q.from, to: q.to, unit: q.unit, category: q.category };
+  return { from: q.from, to: q.to, unit: q.unit, category: q.category, bbox: q.bbox };
 }
 
 export default async function openDataRoutes(app: App): Promise<void> {

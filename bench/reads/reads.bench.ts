@@ -1,0 +1,126 @@
+/**
+ * Public reads at 100,000 reports (issue 8): `GET /open311/v2/requests.json` and the open-data GeoJSON of a map
+ * frame (bbox), end to end in one process (Fastify inject: routing, validation, the queries, the presenters,
+ * serialisation — no network), against a bare Fastify route returning a fixed body of similar size in the same
+ * run. Target: ≥ 30 % of the bare route's requests/s.
+ *
+ *   node --import tsx bench/reads/reads.bench.ts [--quick]                  embedded PGlite (in memory)
+ *   BENCH_DATABASE_URL=postgres://… node --import tsx bench/reads/reads.bench.ts   a PostgreSQL server
+ */
+import { pathToFileURL } from 'node:url';
+import Fastify from 'fastify';
+import { sql } from 'kysely';
+import { uuidv7 } from 'uuidv7';
+import { PopulationRegisterStandIn } from '../../server/adapters/identity/population-register-stand-in.ts';
+import { FileContentStore } from '../../server/adapters/media/index.ts';
+import { PiiCipher } from '../../server/adapters/pii-cipher.ts';
+import type { AppContext } from '../../server/app/context.ts';
+import { systemClock } from '../../server/app/ports.ts';
+import { loadConfig } from '../../server/config.ts';
+import { migrate } from '../../server/db/migrate.ts';
+import { insertStaffUser } from '../../server/db/repos/accounts.repo.ts';
+import { findAgency } from '../../server/db/repos/agencies.repo.ts';
+import { civilDate } from '../../server/domain/calendar/index.ts';
+import { buildApp } from '../../server/http/app.ts';
+import { seedReference } from '../../seed/index.ts';
+import { openBenchDatabase } from '../database.ts';
+
+const n = (x: number) => Math.round(x).toLocaleString('en-US');
+
+async function rate(call: (i: number) => Promise<{ statusCode: number; body: string }>, budgetMs: number): Promise<{ perSecond: number; bytes: number }> {
+  let count = 0;
+  let bytes = 0;
+  const started = performance.now();
+  let elapsed = 0;
+  do {
+    const res = await call(count);
+    if (res.statusCode !== 200) throw new Error(`status ${res.statusCode}: ${res.body.slice(0, 200)}`);
+    bytes += res.body.length;
+    count++;
+    elapsed = performance.now() - started;
+  } while (elapsed < budgetMs);
+  return { perSecond: (count / elapsed) * 1000, bytes: bytes / count };
+}
+
+export async function run(opts: { quick: boolean }): Promise<{ name: string; lines: string[] }> {
+  const total = Number(process.env.BENCH_READS_ROWS ?? 100_000);
+  const { database, label, drop } = await openBenchDatabase({ prefix: 'ihanoi_bench_reads', poolSize: 8 });
+  try {
+    await migrate(database);
+    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '1000000' }, undefined);
+    const ctx: AppContext = { config, database, db: database.db, clock: systemClock, pii: new PiiCipher(Buffer.alloc(32, 5)), identity: new PopulationRegisterStandIn(), media: new FileContentStore(config.mediaDir) };
+    await seedReference(ctx);
+    const reporter = uuidv7();
+    await insertStaffUser(database.db, { id: reporter, username: `bench-reads-${process.pid}`, displayName: 'bench', passwordHash: 'bench', now: new Date() });
+    const agency = (await findAgency(database.db, { code: 'ubnd-phuong-hoan-kiem' }))!;
+    const { code: unitCode } = agency.jurisdiction[0]!;
+
+    // Published reports over the last 80 days, pinned across inner Hanoi (21.00–21.06 N, 105.80–105.87 E).
+    const loadStarted = performance.now();
+    const batch = 20_000;
+    for (let start = 0; start < total; start += batch) {
+      const end = Math.min(total, start + batch) - 1;
+      await sql`INSERT INTO reports (id, code, kind, category_code, title, description, reporter_id, confidential, state, receiving_agency_id,
+                                     processing_agency_id, unit_version, unit_code, lat, lng, address, submitted_at, updated_at, result_text, result_published_at)
+        SELECT ('0190c1d2-0003-7000-8000-' || lpad(to_hex(i), 12, '0'))::uuid, 'PA-2026-' || lpad(i::text, 6, '0'), 'field_report', 'hu-hong-mat-duong',
+               'Ổ gà trên phố số ' || i, 'Mô tả phản ánh số ' || i, ${reporter}, false, 'published', ${agency.id}, ${agency.id}, '2025-07', ${unitCode},
+               21.00 + (i % 600) * 0.0001, 105.80 + ((i * 7) % 700) * 0.0001, 'Địa chỉ ' || i,
+               now() - ((i % 80) || ' days')::interval - interval '2 days', now() - ((i % 80) || ' days')::interval,
+               'Đã xử lý xong.', now() - ((i % 80) || ' days')::interval
+        FROM generate_series(${start}::int, ${end}::int) AS i`.execute(database.db);
+    }
+    await sql`ANALYZE reports`.execute(database.db);
+    const loadSeconds = (performance.now() - loadStarted) / 1000;
+
+    const app = await buildApp(ctx, { logStream: { write: () => true } as never });
+    const today = civilDate(new Date());
+    const from = civilDate(new Date(Date.now() - 30 * 86_400_000));
+    const open311 = (i: number) => `/open311/v2/requests.json?page=${1 + (i % 20)}&page_size=50`;
+    const frame = (i: number) => {
+      const west = 105.80 + (i % 10) * 0.005;
+      const south = 21.00 + (i % 7) * 0.005;
+      return `/api/v1/open-data/reports.geojson?from=${from}&to=${today}&bbox=${west.toFixed(3)},${south.toFixed(3)},${(west + 0.01).toFixed(3)},${(south + 0.01).toFixed(3)}&limit=50`;
+    };
+    const check = await app.inject({ url: open311(0) });
+    const items = (JSON.parse(check.body) as unknown[]).length;
+    const fc = JSON.parse((await app.inject({ url: frame(0) })).body) as { features: unknown[]; total: number };
+
+    const budget = opts.quick ? 2000 : 6000;
+    await rate((i) => app.inject({ url: open311(i) }), 300);
+    const requests = await rate((i) => app.inject({ url: open311(i) }), budget);
+    await rate((i) => app.inject({ url: frame(i) }), 300);
+    const geojson = await rate((i) => app.inject({ url: frame(i) }), budget);
+
+    // The baseline: bare Fastify answering a fixed body the size of a page of requests.
+    const body = check.body;
+    const bare = Fastify();
+    bare.get('/fixed', async (_req, reply) => reply.type('application/json; charset=utf-8').send(body));
+    await bare.ready();
+    await rate(() => bare.inject({ url: '/fixed' }), 300);
+    const baseline = await rate(() => bare.inject({ url: '/fixed' }), budget);
+    await bare.close();
+    await app.close();
+
+    const pct = (x: number) => `${((x / baseline.perSecond) * 100).toFixed(1)} %`;
+    const met = (x: number) => (x / baseline.perSecond >= 0.3 ? 'met' : 'NOT met');
+    return {
+      name: `reads: Open311 requests and open-data map frames at ${n(total)} reports — ${label}`,
+      lines: [
+        `${n(total)} published reports loaded in ${loadSeconds.toFixed(1)} s`,
+        `GET /open311/v2/requests.json (page of ${items})          ${n(requests.perSecond).padStart(7)} req/s   ${pct(requests.perSecond)} of bare   (${n(requests.bytes)} B)`,
+        `GET /api/v1/open-data/reports.geojson?bbox (≤ 50 of ${n(fc.total)} in frame 0)  ${n(geojson.perSecond).padStart(7)} req/s   ${pct(geojson.perSecond)} of bare   (${n(geojson.bytes)} B)`,
+        `bare Fastify, fixed body of the same size                  ${n(baseline.perSecond).padStart(7)} req/s`,
+        `target ≥ 30 % of bare: Open311 ${met(requests.perSecond)}, GeoJSON ${met(geojson.perSecond)}`,
+      ],
+    };
+  } finally {
+    await database.close();
+    await drop();
+  }
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const { name, lines } = await run({ quick: process.argv.includes('--quick') });
+  console.log(`# ${name}`);
+  for (const line of lines) console.log(line);
+}
