@@ -3,7 +3,21 @@
  * database created on that PostgreSQL server and dropped afterwards.
  */
 import pg from 'pg';
+import { PopulationRegisterStandIn } from '../server/adapters/identity/population-register-stand-in.ts';
+import { FileContentStore } from '../server/adapters/media/index.ts';
+import { PiiCipher } from '../server/adapters/pii-cipher.ts';
+import type { AppContext } from '../server/app/context.ts';
+import { systemClock } from '../server/app/ports.ts';
+import { loadConfig, type Config } from '../server/config.ts';
 import { openPglite, openPostgres, type Database } from '../server/db/client.ts';
+
+/** A benchmark's configuration: the test defaults, silent logs, and the keys the benchmark sets. */
+export const benchConfig = (env: Record<string, string> = {}): Config => loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env }, undefined);
+
+/** What the use cases need, on a benchmark's database, with the machine clock and a throw-away PII key. */
+export function benchContext(database: Database, config: Config = benchConfig()): AppContext {
+  return { config, database, db: database.db, clock: systemClock, pii: new PiiCipher(Buffer.alloc(32, 5)), identity: new PopulationRegisterStandIn(), media: new FileContentStore(config.mediaDir) };
+}
 
 export async function openBenchDatabase(opts: { prefix: string; poolSize: number }): Promise<{ database: Database; label: string; drop: () => Promise<void> }> {
   const url = process.env.BENCH_DATABASE_URL;

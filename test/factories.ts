@@ -36,6 +36,12 @@ export async function createStaff(ctx: AppContext, memberships: { agencyId: stri
   return { id, username };
 }
 
+/** A staff member with one membership, signed in: their id, user name and the headers carrying the session. */
+export async function signedInStaff(app: App, agencyId: string, role: StaffRole) {
+  const s = await createStaff(app.ctx, [{ agencyId, role }]);
+  return { ...s, h: await signInHeaders(app, s.username) };
+}
+
 /** Registers a citizen through the API; `verified` marks the identity as checked, as the register would. */
 export async function createCitizen(app: App, opts: { verified?: boolean } = {}) {
   const identity = citizenIdentity();

@@ -18,22 +18,16 @@
  */
 import { pathToFileURL } from 'node:url';
 import { sql } from 'kysely';
-import { PiiCipher } from '../../server/adapters/pii-cipher.ts';
 import { actOnAlert, createAlert } from '../../server/app/alerts/alerts.ts';
 import { residentAlerts } from '../../server/app/alerts/inbox.ts';
-import type { AppContext } from '../../server/app/context.ts';
-import { systemClock } from '../../server/app/ports.ts';
-import { loadConfig } from '../../server/config.ts';
 import type { Actor } from '../../server/domain/access/index.ts';
 import { migrate } from '../../server/db/migrate.ts';
 import { findAgency } from '../../server/db/repos/agencies.repo.ts';
-import { PopulationRegisterStandIn } from '../../server/adapters/identity/population-register-stand-in.ts';
-import { FileContentStore } from '../../server/adapters/media/index.ts';
 import { generateVapidKeys, WebPushSender } from '../../server/adapters/push/web-push-sender.ts';
 import { runPushJobs } from '../../server/app/push/push.ts';
 import { startPushStub } from '../../test/push-stub.ts';
 import { seedReference } from '../../seed/index.ts';
-import { openBenchDatabase } from '../database.ts';
+import { benchContext, openBenchDatabase } from '../database.ts';
 
 const ALERTS = 10_000;
 
@@ -57,8 +51,7 @@ export async function run(opts: { quick: boolean }): Promise<{ name: string; lin
   const small = 10_000;
   const { database, label, drop } = await openBenchDatabase({ prefix: 'ihanoi_bench_alerts', poolSize: 4 });
   await migrate(database);
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }, undefined);
-  const ctx: AppContext = { config, database, db: database.db, clock: systemClock, pii: new PiiCipher(Buffer.alloc(32, 5)), identity: new PopulationRegisterStandIn(), media: new FileContentStore(config.mediaDir) };
+  const ctx = benchContext(database);
   await seedReference(ctx);
   const db = ctx.db;
 

@@ -7,16 +7,11 @@
  */
 import Fastify from 'fastify';
 import { pathToFileURL } from 'node:url';
-import { PiiCipher } from '../../server/adapters/pii-cipher.ts';
-import { PopulationRegisterStandIn } from '../../server/adapters/identity/population-register-stand-in.ts';
-import { FileContentStore } from '../../server/adapters/media/index.ts';
-import type { AppContext } from '../../server/app/context.ts';
-import { systemClock } from '../../server/app/ports.ts';
-import { loadConfig } from '../../server/config.ts';
 import { openPglite } from '../../server/db/client.ts';
 import { migrate } from '../../server/db/migrate.ts';
 import { buildApp } from '../../server/http/app.ts';
 import { seedReference } from '../../seed/index.ts';
+import { benchConfig, benchContext } from '../database.ts';
 
 type Inject = (url: string) => Promise<{ statusCode: number }>;
 
@@ -36,8 +31,7 @@ async function measure(inject: Inject, urls: string[], budgetMs: number): Promis
 export async function run(opts: { quick: boolean }): Promise<{ name: string; lines: string[] }> {
   const database = await openPglite(undefined);
   await migrate(database);
-  const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '1000000' }, undefined) };
-  const ctx: AppContext = { config, database, db: database.db, clock: systemClock, pii: new PiiCipher(Buffer.alloc(32, 1)), identity: new PopulationRegisterStandIn(), media: new FileContentStore(config.mediaDir) };
+  const ctx = benchContext(database, benchConfig({ RATE_LIMIT_PER_MINUTE: '1000000' }));
   await seedReference(ctx);
   const app = await buildApp(ctx);
   const bare = Fastify();

@@ -14,19 +14,13 @@ import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { sql } from 'kysely';
 import { uuidv7 } from 'uuidv7';
-import { PopulationRegisterStandIn } from '../../server/adapters/identity/population-register-stand-in.ts';
-import { FileContentStore } from '../../server/adapters/media/index.ts';
-import { PiiCipher } from '../../server/adapters/pii-cipher.ts';
-import type { AppContext } from '../../server/app/context.ts';
-import { systemClock } from '../../server/app/ports.ts';
-import { loadConfig } from '../../server/config.ts';
 import { migrate } from '../../server/db/migrate.ts';
 import { findAgency } from '../../server/db/repos/agencies.repo.ts';
 import { submitReport } from '../../server/app/reports/submit-report.ts';
 import { buildApp } from '../../server/http/app.ts';
 import { checkSubmission } from '../../server/domain/reports/submission.ts';
 import { seedReference } from '../../seed/index.ts';
-import { openBenchDatabase } from '../database.ts';
+import { benchConfig, benchContext, openBenchDatabase } from '../database.ts';
 
 const BODY = {
   kind: 'field_report',
@@ -52,10 +46,8 @@ export async function run(opts: { quick: boolean }): Promise<{ name: string; lin
   await migrate(database);
   // The closed loops measure the submission alone; its integrity checks (issue 5) run after the answer and are
   // measured by bench/integrity. The open loop runs with them on, as a server does.
-  const configOf = (checks: boolean) =>
-    loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '1000000', INTEGRITY_CHECK_ON_SUBMIT: String(checks) }, undefined);
-  const config = configOf(false);
-  const ctx: AppContext = { config, database, db: database.db, clock: systemClock, pii: new PiiCipher(Buffer.alloc(32, 3)), identity: new PopulationRegisterStandIn(), media: new FileContentStore(config.mediaDir) };
+  const configOf = (checks: boolean) => benchConfig({ RATE_LIMIT_PER_MINUTE: '1000000', INTEGRITY_CHECK_ON_SUBMIT: String(checks) });
+  const ctx = benchContext(database, configOf(false));
   await seedReference(ctx);
   const app = await buildApp(ctx);
   const appWithChecks = await buildApp({ ...ctx, config: configOf(true) });

@@ -20,15 +20,9 @@
 import { pathToFileURL } from 'node:url';
 import { sql } from 'kysely';
 import { uuidv7 } from 'uuidv7';
-import { PopulationRegisterStandIn } from '../../server/adapters/identity/population-register-stand-in.ts';
-import { FileContentStore } from '../../server/adapters/media/index.ts';
 import { PHOTO_HASH_VIEWS } from '../../server/adapters/media/perceptual-hash.ts';
-import { PiiCipher } from '../../server/adapters/pii-cipher.ts';
-import type { AppContext } from '../../server/app/context.ts';
 import { SIMILAR_PHOTO_MAX_DISTANCE } from '../../server/app/integrity/similar-media.ts';
 import { SIMILAR_TEXT_THRESHOLD, similarReportsByText, textSignatureRows } from '../../server/app/integrity/similar-text.ts';
-import { systemClock } from '../../server/app/ports.ts';
-import { loadConfig } from '../../server/config.ts';
 import type { Database } from '../../server/db/client.ts';
 import { migrate } from '../../server/db/migrate.ts';
 import { insertStaffUser } from '../../server/db/repos/accounts.repo.ts';
@@ -50,7 +44,7 @@ import {
 } from '../../server/domain/integrity/similarity/index.ts';
 import { seedReference } from '../../seed/index.ts';
 import { rng } from '../../test/fixtures/photo-variants.ts';
-import { openBenchDatabase } from '../database.ts';
+import { benchContext, openBenchDatabase } from '../database.ts';
 
 type Rand = () => number;
 
@@ -509,16 +503,7 @@ export async function run(opts: { quick: boolean }): Promise<{ name: string; lin
   const { database, label, drop } = await openBenchDatabase({ prefix: 'ihanoi_bench_sim', poolSize: 4 });
   try {
     await migrate(database);
-    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }, undefined);
-    const ctx: AppContext = {
-      config,
-      database,
-      db: database.db,
-      clock: systemClock,
-      pii: new PiiCipher(Buffer.alloc(32, 3)),
-      identity: new PopulationRegisterStandIn(),
-      media: new FileContentStore(config.mediaDir),
-    };
+    const ctx = benchContext(database);
     await seedReference(ctx);
     const userId = uuidv7();
     await insertStaffUser(database.db, { id: userId, username: `bench-${process.pid}`, displayName: 'bench', passwordHash: 'bench', now: new Date() });

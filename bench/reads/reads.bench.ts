@@ -11,19 +11,13 @@ import { pathToFileURL } from 'node:url';
 import Fastify from 'fastify';
 import { sql } from 'kysely';
 import { uuidv7 } from 'uuidv7';
-import { PopulationRegisterStandIn } from '../../server/adapters/identity/population-register-stand-in.ts';
-import { FileContentStore } from '../../server/adapters/media/index.ts';
-import { PiiCipher } from '../../server/adapters/pii-cipher.ts';
-import type { AppContext } from '../../server/app/context.ts';
-import { systemClock } from '../../server/app/ports.ts';
-import { loadConfig } from '../../server/config.ts';
 import { migrate } from '../../server/db/migrate.ts';
 import { insertStaffUser } from '../../server/db/repos/accounts.repo.ts';
 import { findAgency } from '../../server/db/repos/agencies.repo.ts';
 import { civilDate } from '../../server/domain/calendar/index.ts';
 import { buildApp } from '../../server/http/app.ts';
 import { seedReference } from '../../seed/index.ts';
-import { openBenchDatabase } from '../database.ts';
+import { benchConfig, benchContext, openBenchDatabase } from '../database.ts';
 
 const n = (x: number) => Math.round(x).toLocaleString('en-US');
 
@@ -47,8 +41,7 @@ export async function run(opts: { quick: boolean }): Promise<{ name: string; lin
   const { database, label, drop } = await openBenchDatabase({ prefix: 'ihanoi_bench_reads', poolSize: 8 });
   try {
     await migrate(database);
-    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '1000000' }, undefined);
-    const ctx: AppContext = { config, database, db: database.db, clock: systemClock, pii: new PiiCipher(Buffer.alloc(32, 5)), identity: new PopulationRegisterStandIn(), media: new FileContentStore(config.mediaDir) };
+    const ctx = benchContext(database, benchConfig({ RATE_LIMIT_PER_MINUTE: '1000000' }));
     await seedReference(ctx);
     const reporter = uuidv7();
     await insertStaffUser(database.db, { id: reporter, username: `bench-reads-${process.pid}`, displayName: 'bench', passwordHash: 'bench', now: new Date() });

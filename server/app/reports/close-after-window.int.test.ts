@@ -4,7 +4,8 @@ import { findAgency } from '../../db/repos/agencies.repo.ts';
 import { vietnamTime } from '../../domain/calendar/index.ts';
 import { sweep } from '../../jobs/deadline-sweep.ts';
 import { testApp } from '../../../test/context.ts';
-import { createCitizen, createStaff, signInHeaders } from '../../../test/factories.ts';
+import type { StaffRole } from '../../domain/access/index.ts';
+import { createCitizen, signInHeaders, signedInStaff } from '../../../test/factories.ts';
 import { fieldReportBody, reportActionOk } from '../../../test/reports.ts';
 import { closeAfterClarificationWindow } from './close-after-window.ts';
 
@@ -15,10 +16,7 @@ async function setup() {
   clock.set(vietnamTime(2026, 3, 2, 9, 0));
   const center = (await findAgency(ctx.db, { code: 'trung-tam-phuc-vu-hanh-chinh-cong' }))!;
   const sxd = (await findAgency(ctx.db, { code: 'so-xay-dung' }))!;
-  const staff = async (agencyId: string, role: Parameters<typeof createStaff>[1][number]['role']) => {
-    const s = await createStaff(ctx, [{ agencyId, role }]);
-    return { ...s, h: await signInHeaders(app, s.username) };
-  };
+  const staff = (agencyId: string, role: StaffRole) => signedInStaff(app, agencyId, role);
   const operator = await staff(center.id, 'center_operator');
   const head = await staff(sxd.id, 'agency_head');
   const officer = await staff(sxd.id, 'processing_officer');

@@ -9,7 +9,8 @@ import { findAgency } from '../../db/repos/agencies.repo.ts';
 import { vietnamTime } from '../../domain/calendar/index.ts';
 import { webhookPresenter } from '../../http/presenters/webhook.ts';
 import { testApp } from '../../../test/context.ts';
-import { createCitizen, createStaff, signInHeaders } from '../../../test/factories.ts';
+import type { StaffRole } from '../../domain/access/index.ts';
+import { createCitizen, signInHeaders, signedInStaff } from '../../../test/factories.ts';
 import { fieldReportBody, reportActionOk } from '../../../test/reports.ts';
 import { alertsTestApp } from '../../../test/alerts.ts';
 import { runWebhooks } from './index.ts';
@@ -57,10 +58,7 @@ async function setup() {
   t.clock.set(vietnamTime(2026, 3, 2, 9, 0));
   const center = (await findAgency(t.ctx.db, { code: 'trung-tam-phuc-vu-hanh-chinh-cong' }))!;
   const sxd = (await findAgency(t.ctx.db, { code: 'so-xay-dung' }))!;
-  const staff = async (agencyId: string, role: Parameters<typeof createStaff>[1][number]['role']) => {
-    const s = await createStaff(t.ctx, [{ agencyId, role }]);
-    return { ...s, h: await signInHeaders(t.app, s.username) };
-  };
+  const staff = (agencyId: string, role: StaffRole) => signedInStaff(t.app, agencyId, role);
   const admin = await staff(center.id, 'administrator');
   const operator = await staff(center.id, 'center_operator');
   const c = await createCitizen(t.app, { verified: true });
@@ -237,9 +235,9 @@ test('R-20 a delivery failing for WEBHOOK_GIVE_UP_HOURS is marked failed and the
 
 test('R-20 R-15 a sent alert reaches an endpoint that asked for alert.sent with its public view and CAP link; one that did not ask gets nothing', async () => {
   const t = await alertsTestApp();
-  const admin = signInHeaders(t.app, (await createStaff(t.ctx, [{ agencyId: t.center.id, role: 'administrator' }])).username);
+  const admin = (await signedInStaff(t.app, t.center.id, 'administrator')).h;
   const register = async (url: string, events: string[]) => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/admin/webhooks', headers: await admin, payload: { url, events, description: 'Cổng LGSP' } });
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/admin/webhooks', headers: admin, payload: { url, events, description: 'Cổng LGSP' } });
     assert.equal(res.statusCode, 201, res.body);
     return res.json() as { secret: string };
   };

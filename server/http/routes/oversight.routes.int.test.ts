@@ -4,7 +4,8 @@ import { findAgency } from '../../db/repos/agencies.repo.ts';
 import { vietnamTime } from '../../domain/calendar/index.ts';
 import type { OversightSummary } from '../../app/oversight/summary.ts';
 import { testApp } from '../../../test/context.ts';
-import { createCitizen, createStaff, signInHeaders } from '../../../test/factories.ts';
+import type { StaffRole } from '../../domain/access/index.ts';
+import { createCitizen, signInHeaders, signedInStaff } from '../../../test/factories.ts';
 import { fieldReportBody, reportActionOk } from '../../../test/reports.ts';
 
 const PROOF = [{ kind: 'inspection_record', title: 'Biên bản kiểm tra hiện trường số 12/BB' }];
@@ -21,10 +22,7 @@ async function scenario() {
   clock.set(vietnamTime(2026, 3, 2, 9, 0));
   const center = (await findAgency(ctx.db, { code: 'trung-tam-phuc-vu-hanh-chinh-cong' }))!;
   const sxd = (await findAgency(ctx.db, { code: 'so-xay-dung' }))!;
-  const staff = async (agencyId: string, role: Parameters<typeof createStaff>[1][number]['role']) => {
-    const s = await createStaff(ctx, [{ agencyId, role }]);
-    return { ...s, h: await signInHeaders(app, s.username) };
-  };
+  const staff = (agencyId: string, role: StaffRole) => signedInStaff(app, agencyId, role);
   const operator = await staff(center.id, 'center_operator');
   const overseer = await staff(center.id, 'city_overseer');
   const admin = await staff(center.id, 'administrator');

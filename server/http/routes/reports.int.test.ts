@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import { findAgency } from '../../db/repos/agencies.repo.ts';
 import { vietnamTime } from '../../domain/calendar/index.ts';
 import { testApp } from '../../../test/context.ts';
-import { createCitizen, createStaff, signInHeaders } from '../../../test/factories.ts';
+import type { StaffRole } from '../../domain/access/index.ts';
+import { createCitizen, createStaff, signInHeaders, signedInStaff } from '../../../test/factories.ts';
 import { fieldReportBody, reportAction } from '../../../test/reports.ts';
 import { upload } from '../../../test/uploads.ts';
 import { scenePhoto } from '../../../test/fixtures/photo-variants.ts';
@@ -17,10 +18,7 @@ async function setup() {
   const center = await agency('trung-tam-phuc-vu-hanh-chinh-cong');
   const sxd = await agency('so-xay-dung');
   const hoanKiem = await agency('ubnd-phuong-hoan-kiem');
-  const staff = async (agencyId: string, role: Parameters<typeof createStaff>[1][number]['role']) => {
-    const s = await createStaff(ctx, [{ agencyId, role }]);
-    return { ...s, h: await signInHeaders(app, s.username) };
-  };
+  const staff = (agencyId: string, role: StaffRole) => signedInStaff(app, agencyId, role);
   const citizen = await createCitizen(app, { verified: true });
   return {
     ...t,

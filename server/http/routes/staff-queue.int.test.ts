@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import { findAgency } from '../../db/repos/agencies.repo.ts';
 import { vietnamTime } from '../../domain/calendar/index.ts';
 import { testApp } from '../../../test/context.ts';
-import { createCitizen, createStaff, signInHeaders } from '../../../test/factories.ts';
+import type { StaffRole } from '../../domain/access/index.ts';
+import { createCitizen, signInHeaders, signedInStaff } from '../../../test/factories.ts';
 import { fieldReportBody, reportActionOk } from '../../../test/reports.ts';
 
 interface Item {
@@ -26,10 +27,7 @@ async function setup() {
   const { app, ctx, clock } = t;
   const agency = async (code: string) => (await findAgency(ctx.db, { code }))!;
   const [center, sxd, syt] = [await agency('trung-tam-phuc-vu-hanh-chinh-cong'), await agency('so-xay-dung'), await agency('so-y-te')];
-  const staff = async (agencyId: string, role: Parameters<typeof createStaff>[1][number]['role']) => {
-    const s = await createStaff(ctx, [{ agencyId, role }]);
-    return { ...s, h: await signInHeaders(app, s.username) };
-  };
+  const staff = (agencyId: string, role: StaffRole) => signedInStaff(app, agencyId, role);
   const operator = await staff(center.id, 'center_operator');
   const head = await staff(sxd.id, 'agency_head');
   const officer = await staff(sxd.id, 'processing_officer');
