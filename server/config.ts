@@ -24,6 +24,11 @@ export interface Config {
   seedDemo: boolean;
   bodyLimitBytes: number;
   rateLimitPerMinute: number;
+  /**
+   * How long a server keeps the answers of the public feeds (Open311 requests, open data) to serve them again
+   * (a micro-cache: a storm of identical reads costs one query). 0 turns it off.
+   */
+  publicCacheSeconds: number;
   loginAttemptsPerWindow: number;
   cookieSecure: boolean;
   trustProxy: boolean;
@@ -124,6 +129,7 @@ export const CONFIG_KEYS = {
   SEED_DEMO: spec(bool),
   BODY_LIMIT_BYTES: spec(int(1024, 1024 * 1024 * 1024), 1024 * 1024),
   RATE_LIMIT_PER_MINUTE: spec(int(1, 1_000_000), 600),
+  PUBLIC_CACHE_SECONDS: spec(int(0, 300), 5),
   LOGIN_ATTEMPTS_PER_15_MIN: spec(int(1, 10_000), 10),
   COOKIE_SECURE: spec(bool),
   TRUST_PROXY: spec(bool, false),
@@ -212,6 +218,7 @@ export function loadConfig(
     seedDemo: v.SEED_DEMO ?? env2 !== 'production',
     bodyLimitBytes: v.BODY_LIMIT_BYTES ?? 1024 * 1024,
     rateLimitPerMinute: v.RATE_LIMIT_PER_MINUTE ?? 600,
+    publicCacheSeconds: v.PUBLIC_CACHE_SECONDS ?? 5,
     loginAttemptsPerWindow: v.LOGIN_ATTEMPTS_PER_15_MIN ?? 10,
     cookieSecure: v.COOKIE_SECURE ?? env2 === 'production',
     trustProxy: v.TRUST_PROXY ?? false,

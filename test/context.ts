@@ -39,7 +39,11 @@ function freshTestMediaDir(): string {
 export function testConfig(overrides: Partial<Config> = {}): Config {
   // Integrity checks run when a test asks (checkReport, the sweep): none racing a test's own steps.
   // The API alone unless a test serves a web build of its own (e2e/, server/http/web.int.test.ts).
-  const base = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', MEDIA_DIR: freshTestMediaDir(), INTEGRITY_CHECK_ON_SUBMIT: 'false', WEB_DIR: join(tmpdir(), 'ihanoi-no-web') }, undefined);
+  // Public feeds answer fresh (their micro-cache would outlive a test's frozen clock; server/http/public-cache tests it).
+  const base = loadConfig(
+    { NODE_ENV: 'test', LOG_LEVEL: 'info', MEDIA_DIR: freshTestMediaDir(), INTEGRITY_CHECK_ON_SUBMIT: 'false', WEB_DIR: join(tmpdir(), 'ihanoi-no-web'), PUBLIC_CACHE_SECONDS: '0' },
+    undefined,
+  );
   return { ...base, ...overrides };
 }
 

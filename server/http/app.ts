@@ -18,11 +18,12 @@ import pino from 'pino';
 import { uuidv7 } from 'uuidv7';
 import type { AppContext } from '../app/context.ts';
 import { installAuth } from './auth.ts';
-import { installErrorHandling, installNotFound } from './error-handler.ts';
+import { frameworkErrors, installErrorHandling, installNotFound } from './error-handler.ts';
 import { LOG_REDACT_PATHS } from './log-redaction.ts';
 import { installMetrics } from './metrics.ts';
 import { registerRoutes } from './routes/index.ts';
 import { installWeb } from './web.ts';
+import { publicCache, type PublicCacheHooks } from './public-cache.ts';
 
 export type App = FastifyInstance<Server, IncomingMessage, ServerResponse, FastifyBaseLogger, TypeBoxTypeProvider>;
 
@@ -47,6 +48,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
       return typeof given === 'string' && /^[\w.:-]{1,128}$/.test(given) ? given : uuidv7();
     },
     bodyLimit: ctx.config.bodyLimitBytes,
+    // Malformed or over-long paths are refused by the router itself: problem+json too (error-handler.ts).
+    frameworkErrors,
     trustProxy: ctx.config.trustProxy,
     ajv: {
       // Reject unknown fields instead of silently dropping them; report every problem, not the first.
@@ -57,6 +60,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
 
   app.decorate('ctx', ctx);
+  app.decorate('publicCache', publicCache(ctx.config.publicCacheSeconds, ctx.clock));
   // The API speaks JSON (multipart where a route says so): plain text gets 415, not a confusing schema error.
   app.removeContentTypeParser('text/plain');
   app.addHook('onSend', async (req, reply) => {
@@ -117,5 +121,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
 declare module 'fastify' {
   interface FastifyInstance {
     ctx: AppContext;
+    /** Route hooks of the public feeds' micro-cache (PUBLIC_CACHE_SECONDS). */
+    publicCache: PublicCacheHooks;
   }
 }

@@ -80,12 +80,12 @@ export interface OpenReport {
   url: string;
 }
 
-/** Reports whose result was published in the period (by publication day), oldest first; paged. */
+/** Reports whose result was published in the period (by publication day), oldest first; paged (`more`: another page follows). */
 export async function openDataReports(ctx: Ctx, q: OpenDataQuery & { limit: number; offset: number }) {
   const today = civilDayOf(ctx.clock.now().getTime());
   const p = period(q, today, () => parseIsoDate(FIRST_DAY)!, null);
   const names = await reportNames(ctx);
-  const { rows, total } = await openReports(ctx.db, { ...p, limit: q.limit, offset: q.offset });
+  const { rows, more } = await openReports(ctx.db, { ...p, limit: q.limit, offset: q.offset });
   const reports: OpenReport[] = rows.map((r) => ({
     code: r.code,
     kind: r.kind,
@@ -105,7 +105,7 @@ export async function openDataReports(ctx: Ctx, q: OpenDataQuery & { limit: numb
     rating: r.rating,
     url: `/reports/${r.code}`,
   }));
-  return { from: p.fromDay, to: p.toDay, total, reports, generatedAt: formatVietnamTime(ctx.clock.now()) };
+  return { from: p.fromDay, to: p.toDay, more, reports, generatedAt: formatVietnamTime(ctx.clock.now()) };
 }
 
 export interface DailyStat {

@@ -15,7 +15,7 @@ import { findReport, type ReportRow } from '../../db/repos/reports.repo.ts';
 import type { AppContext } from '../context.ts';
 import { referenceData } from '../reference/reference-data.ts';
 import { REPORT_SUBJECT } from '../reports/clocks.ts';
-import { PUBLIC_STATES, publicReports } from '../reports/read-reports.ts';
+import { PUBLIC_STATES, publicReportsPage } from '../reports/read-reports.ts';
 
 export interface Open311Service {
   code: string;
@@ -94,24 +94,26 @@ export interface Open311Query {
   pageSize: number;
 }
 
-export async function open311Requests(ctx: AppContext, q: Open311Query): Promise<{ total: number; items: Open311RequestView[] }> {
+/** A page of public requests, and whether another page follows (no count: see pageReports). */
+export async function open311Requests(ctx: AppContext, q: Open311Query): Promise<{ more: boolean; items: Open311RequestView[] }> {
   const paging = { limit: q.pageSize, offset: (q.page - 1) * q.pageSize };
-  if (q.codes) {
-    const { rows, total } = await publicReports(ctx, { kinds: OPEN311_KINDS, codes: q.codes, states: statesOf(['open', 'closed']), ...paging });
-    return { total, items: await views(ctx, rows) };
-  }
   const service = q.serviceCode === undefined ? undefined : parseServiceCode(q.serviceCode);
-  if (q.serviceCode !== undefined && !service) return { total: 0, items: [] };
-  const { rows, total } = await publicReports(ctx, {
-    kinds: service ? [service.kind] : OPEN311_KINDS,
-    ...(service ? { categoryCode: service.categoryCode } : {}),
-    states: statesOf(q.statuses),
-    submittedFrom: q.from,
-    submittedTo: q.to,
-    ...(q.bbox ? { bbox: q.bbox } : {}),
-    ...paging,
-  });
-  return { total, items: await views(ctx, rows) };
+  if (!q.codes && q.serviceCode !== undefined && !service) return { more: false, items: [] };
+  const { rows, more } = await publicReportsPage(
+    ctx,
+    q.codes
+      ? { kinds: OPEN311_KINDS, codes: q.codes, states: statesOf(['open', 'closed']), ...paging }
+      : {
+          kinds: service ? [service.kind] : OPEN311_KINDS,
+          ...(service ? { categoryCode: service.categoryCode } : {}),
+          states: statesOf(q.statuses),
+          submittedFrom: q.from,
+          submittedTo: q.to,
+          ...(q.bbox ? { bbox: q.bbox } : {}),
+          ...paging,
+        },
+  );
+  return { more, items: await views(ctx, rows) };
 }
 
 /** One public request by its id (our report code); 404 otherwise. */

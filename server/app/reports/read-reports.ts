@@ -11,7 +11,7 @@ import { listAuditEvents } from '../../db/repos/audit.repo.ts';
 import { deadlinesOf, openDeadlinesOf, type DeadlineRow } from '../../db/repos/calendar.repo.ts';
 import { findingChecksOf, findingsOf } from '../../db/repos/findings.repo.ts';
 import type { FindingCheck } from '../../domain/integrity/findings.ts';
-import { cooperationsOf, findReport, listReports, type ReportFilter, type ReportRow } from '../../db/repos/reports.repo.ts';
+import { cooperationsOf, findReport, listReports, pageReports, type ReportFilter, type ReportRow } from '../../db/repos/reports.repo.ts';
 import type { AppContext } from '../context.ts';
 import { referenceData } from '../reference/reference-data.ts';
 import { mediaOfReport, type ReportMediaItem } from '../uploads/index.ts';
@@ -138,11 +138,24 @@ export async function staffReports(ctx: AppContext, actor: Actor, filter: StaffQ
 /** States the public does not see: a rejected report may be advertising or abuse (R-6.2e, R-5.2). */
 export const PUBLIC_STATES = (kind: keyof typeof WORKFLOWS) => WORKFLOWS[kind].states.filter((s) => s !== 'rejected');
 
-export async function publicReports(ctx: AppContext, filter: Omit<ReportFilter, 'agencies' | 'reporterId'>) {
+type PublicFilter = Omit<ReportFilter, 'agencies' | 'reporterId'>;
+
+/** The filter kept to public states (the asked ones that are public, else all public ones); null if none is left. */
+function publicOnly(filter: PublicFilter): ReportFilter | null {
   const visible = [...new Set(Object.keys(WORKFLOWS).flatMap((k) => PUBLIC_STATES(k as keyof typeof WORKFLOWS)))];
   const states = filter.states?.length ? filter.states.filter((s) => visible.includes(s)) : visible;
-  if (states.length === 0) return { rows: [], total: 0 };
-  return listReports(ctx.db, { ...filter, states });
+  return states.length === 0 ? null : { ...filter, states };
+}
+
+export async function publicReports(ctx: AppContext, filter: PublicFilter) {
+  const f = publicOnly(filter);
+  return f ? listReports(ctx.db, f) : { rows: [], total: 0 };
+}
+
+/** A page of public reports without the count (Open311's feed). */
+export async function publicReportsPage(ctx: AppContext, filter: PublicFilter) {
+  const f = publicOnly(filter);
+  return f ? pageReports(ctx.db, f) : { rows: [], more: false };
 }
 
 export async function publicReport(ctx: AppContext, code: string): Promise<ReportBundle> {

@@ -35,15 +35,18 @@ const OPEN_REPORT_COLUMNS = [
   'dispatched_agency_id',
 ] as const;
 
-/** Reports whose result was published within [from, to), oldest publication first. */
+/**
+ * Reports whose result was published within [from, to), oldest publication first, and whether more follow (one
+ * row beyond the page; no count of every match: the feed is read at high rates). A map frame is searched through
+ * the GiST index on the published reports' pins (migration 0021).
+ */
 export async function openReports(q: Q, f: OpenDataFilter & { limit: number; offset: number }) {
   let query = q.selectFrom('reports').where('result_published_at', 'is not', null).where('result_published_at', '>=', f.from).where('result_published_at', '<', f.to);
   if (f.unit) query = query.where('unit_version', '=', f.unit.version).where('unit_code', '=', f.unit.code);
   if (f.categoryCode) query = query.where('category_code', '=', f.categoryCode);
-  if (f.bbox) query = query.where('lat', '>=', f.bbox.south).where('lat', '<=', f.bbox.north).where('lng', '>=', f.bbox.west).where('lng', '<=', f.bbox.east);
-  const total = await query.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
-  const rows = await query.select(OPEN_REPORT_COLUMNS).orderBy('result_published_at').orderBy('code').limit(f.limit).offset(f.offset).execute();
-  return { rows, total: Number(total.n) };
+  if (f.bbox) query = query.where(sql<boolean>`point(lng, lat) <@ box(point(${f.bbox.west}, ${f.bbox.south}), point(${f.bbox.east}, ${f.bbox.north}))`);
+  const rows = await query.select(OPEN_REPORT_COLUMNS).orderBy('result_published_at').orderBy('code').limit(f.limit + 1).offset(f.offset).execute();
+  return { rows: rows.slice(0, f.limit), more: rows.length > f.limit };
 }
 export type OpenReportRow = Awaited<ReturnType<typeof openReports>>['rows'][number];
 

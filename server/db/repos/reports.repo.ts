@@ -140,23 +140,24 @@ export interface ReportFilter {
 /** The open deadlines of the report in the current row of `reports` (deadlines name their subject as text). */
 const openDeadlines = sql`deadlines d WHERE d.subject_type = 'report' AND d.subject_id = reports.id::text AND d.stopped_at IS NULL`;
 
-export async function listReports(q: Q, f: ReportFilter): Promise<{ rows: ReportRow[]; total: number }> {
+/** The reports a filter selects (unordered, no columns yet), or null when it can select none. */
+function selectReports(q: Q, f: ReportFilter) {
   let query = q.selectFrom('reports');
   if (f.reporterId) query = query.where('reporter_id', '=', f.reporterId);
   const agencies = f.agencies;
   if (agencies && agencies !== 'all') {
-    if (agencies.length === 0) return { rows: [], total: 0 };
+    if (agencies.length === 0) return null;
     query = query.where((eb) =>
       eb.or([eb('receiving_agency_id', 'in', agencies), eb('processing_agency_id', 'in', agencies), eb('dispatched_agency_id', 'in', agencies)]),
     );
   }
   if (f.states?.length) query = query.where('state', 'in', f.states);
   if (f.kinds) {
-    if (f.kinds.length === 0) return { rows: [], total: 0 };
+    if (f.kinds.length === 0) return null;
     query = query.where('kind', 'in', [...f.kinds]);
   }
   if (f.codes) {
-    if (f.codes.length === 0) return { rows: [], total: 0 };
+    if (f.codes.length === 0) return null;
     query = query.where('code', 'in', [...f.codes]);
   }
   if (f.bbox) {
@@ -175,7 +176,7 @@ export async function listReports(q: Q, f: ReportFilter): Promise<{ rows: Report
   }
   if (f.cooperatingAgencies) {
     const cooperating = f.cooperatingAgencies;
-    if (cooperating.length === 0) return { rows: [], total: 0 };
+    if (cooperating.length === 0) return null;
     query = query.where((eb) =>
       eb.exists(
         eb
@@ -194,7 +195,7 @@ export async function listReports(q: Q, f: ReportFilter): Promise<{ rows: Report
   if (f.findingCheck) query = query.where(sql<boolean>`EXISTS (SELECT 1 FROM report_findings rf WHERE rf.report_id = reports.id AND rf.check_kind = ${f.findingCheck})`);
   if (f.awaiting) {
     const clauses = f.awaiting;
-    if (clauses.length === 0) return { rows: [], total: 0 };
+    if (clauses.length === 0) return null;
     query = query.where((eb) =>
       eb.or(
         clauses.map((c) =>
@@ -211,11 +212,33 @@ export async function listReports(q: Q, f: ReportFilter): Promise<{ rows: Report
       ),
     );
   }
-  const total = await query.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+  return query;
+}
+
+/** `limit` rows of the selection from `offset`, in the filter's order. */
+function pageOf(query: NonNullable<ReturnType<typeof selectReports>>, f: ReportFilter, limit: number): Promise<ReportRow[]> {
   let ordered = query.selectAll();
   if (f.sort === 'due') ordered = ordered.orderBy(sql`(SELECT min(d.due_at) FROM ${openDeadlines}) ASC NULLS LAST`);
-  const rows = await ordered.orderBy('submitted_at', 'desc').orderBy('id', 'desc').limit(f.limit).offset(f.offset).execute();
-  return { rows, total: Number(total.n) };
+  return ordered.orderBy('submitted_at', 'desc').orderBy('id', 'desc').limit(limit).offset(f.offset).execute();
+}
+
+/** A page of the reports a filter selects, and how many it selects in all (for pagers that show a count). */
+export async function listReports(q: Q, f: ReportFilter): Promise<{ rows: ReportRow[]; total: number }> {
+  const query = selectReports(q, f);
+  if (!query) return { rows: [], total: 0 };
+  const total = await query.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+  return { rows: await pageOf(query, f, f.limit), total: Number(total.n) };
+}
+
+/**
+ * A page without the count, for public feeds read at high rates (Open311): counting every matching row costs
+ * more than the page itself; one row beyond the page tells whether another follows.
+ */
+export async function pageReports(q: Q, f: ReportFilter): Promise<{ rows: ReportRow[]; more: boolean }> {
+  const query = selectReports(q, f);
+  if (!query) return { rows: [], more: false };
+  const rows = await pageOf(query, f, f.limit + 1);
+  return { rows: rows.slice(0, f.limit), more: rows.length > f.limit };
 }
 
 /**

@@ -6,6 +6,7 @@
 import { Type } from 'typebox';
 import { BOM, OPEN_DATA_LICENCE, OPEN_REPORTS_MAX, openDataDailyStats, openDataReports, spreadsheetSafe, toCsv, type OpenDataQuery } from '../../app/open-data/index.ts';
 import type { App } from '../app.ts';
+import { nextPageUrl } from '../next-page.ts';
 
 const Strict = { additionalProperties: false } as const;
 const Day = (what: string) => Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: `${what} (YYYY-MM-DD, giờ Việt Nam), tính cả ngày đó` }));
@@ -31,14 +32,9 @@ const LICENCE_LINK = `<${OPEN_DATA_LICENCE.url}>; rel="license"`;
 const licenceText = `${OPEN_DATA_LICENCE.name} (${OPEN_DATA_LICENCE.url}); ${OPEN_DATA_LICENCE.attribution}`;
 
 /** The same query for the next page, or null on the last one. */
-function nextPage(url: string, q: { limit?: number | undefined; offset?: number | undefined }, total: number): string | null {
+function nextPage(url: string, q: { limit?: number | undefined; offset?: number | undefined }, more: boolean): string | null {
   const limit = q.limit ?? 1000;
-  const offset = q.offset ?? 0;
-  if (offset + limit >= total) return null;
-  const u = new URL(url, 'http://x');
-  u.searchParams.set('offset', String(offset + limit));
-  u.searchParams.set('limit', String(limit));
-  return `${u.pathname}${u.search}`;
+  return more ? nextPageUrl(url, { offset: (q.offset ?? 0) + limit, limit }) : null;
 }
 
 function query(q: OpenDataQuery): OpenDataQuery {
@@ -51,18 +47,17 @@ export default async function openDataRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/v1/open-data/reports.geojson',
-    { schema: { tags, summary: 'Phản ánh đã công khai kết quả, dạng GeoJSON (dữ liệu mở CC BY 4.0, không có thông tin cá nhân; R-20)', querystring: ReportsQuery } },
+    { ...app.publicCache, schema: { tags, summary: 'Phản ánh đã công khai kết quả, dạng GeoJSON (dữ liệu mở CC BY 4.0, không có thông tin cá nhân; R-20)', querystring: ReportsQuery } },
     async (req, reply) => {
       const q = req.query;
       const r = await openDataReports(ctx, { ...query(q), limit: q.limit ?? 1000, offset: q.offset ?? 0 });
-      const next = nextPage(req.url, q, r.total);
+      const next = nextPage(req.url, q, r.more);
       reply.header('cache-control', CACHE).header('link', LICENCE_LINK).type('application/geo+json; charset=utf-8');
       return JSON.stringify({
         type: 'FeatureCollection',
         licence: OPEN_DATA_LICENCE,
         generatedAt: r.generatedAt,
         period: { from: r.from, to: r.to },
-        total: r.total,
         next,
         features: r.reports.map(({ lat, lng, ...properties }) => ({
           type: 'Feature',
@@ -76,18 +71,17 @@ export default async function openDataRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/v1/open-data/reports.csv',
-    { schema: { tags, summary: 'Phản ánh đã công khai kết quả, dạng CSV UTF-8 (dữ liệu mở CC BY 4.0, giấy phép trong tiêu đề Link; R-20)', querystring: ReportsQuery } },
+    { ...app.publicCache, schema: { tags, summary: 'Phản ánh đã công khai kết quả, dạng CSV UTF-8 (dữ liệu mở CC BY 4.0, giấy phép trong tiêu đề Link; R-20)', querystring: ReportsQuery } },
     async (req, reply) => {
       const q = req.query;
       const r = await openDataReports(ctx, { ...query(q), limit: q.limit ?? 1000, offset: q.offset ?? 0 });
-      const next = nextPage(req.url, q, r.total);
+      const next = nextPage(req.url, q, r.more);
       const header = ['code', 'kind', 'category_code', 'category_name', 'title', 'state', 'state_label', 'unit_version', 'unit_code', 'commune_name', 'lat', 'lng', 'submitted_at', 'published_at', 'handling_agency', 'rating', 'url'];
       const rows = r.reports.map((x) => [x.code, x.kind, x.categoryCode, x.categoryName, spreadsheetSafe(x.title), x.state, x.stateLabel, x.unitVersion, x.unitCode, x.communeName, x.lat, x.lng, x.submittedAt, x.publishedAt, x.handlingAgency, x.rating, x.url]);
       reply
         .header('cache-control', CACHE)
         .header('link', next ? `${LICENCE_LINK}, <${next}>; rel="next"` : LICENCE_LINK)
         .header('x-licence', encodeURI(licenceText))
-        .header('x-total-count', String(r.total))
         .header('content-disposition', 'attachment; filename="ihanoi-reports.csv"')
         .type('text/csv; charset=utf-8; header=present');
       return BOM + toCsv(header, rows);
@@ -98,7 +92,7 @@ export default async function openDataRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/v1/open-data/stats/daily.json',
-    { schema: { tags, summary: 'Số phản ánh tiếp nhận, công khai kết quả, được đánh giá theo ngày (giờ Việt Nam), xã/phường và lĩnh vực (dữ liệu mở; R-20)', querystring: StatsQuery } },
+    { ...app.publicCache, schema: { tags, summary: 'Số phản ánh tiếp nhận, công khai kết quả, được đánh giá theo ngày (giờ Việt Nam), xã/phường và lĩnh vực (dữ liệu mở; R-20)', querystring: StatsQuery } },
     async (req, reply) => {
       const r = await stats(req.query);
       reply.header('cache-control', CACHE).header('link', LICENCE_LINK);
@@ -120,7 +114,7 @@ export default async function openDataRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/v1/open-data/stats/daily.csv',
-    { schema: { tags, summary: 'Như stats/daily.json, dạng CSV UTF-8 (giấy phép trong tiêu đề Link)', querystring: StatsQuery } },
+    { ...app.publicCache, schema: { tags, summary: 'Như stats/daily.json, dạng CSV UTF-8 (giấy phép trong tiêu đề Link)', querystring: StatsQuery } },
     async (req, reply) => {
       const r = await stats(req.query);
       const header = ['date', 'unit_version', 'unit_code', 'unit_name', 'category_code', 'category_name', 'received', 'published', 'rated'];

@@ -21,6 +21,7 @@ import { OPEN311_JURISDICTION, OPEN311_PAGE_SIZE, dateWindow, parseBbox } from '
 import { isDatabaseUnavailable } from '../../db/errors.ts';
 import type { IntegrationKeyListRow } from '../../db/repos/open311.repo.ts';
 import type { App } from '../app.ts';
+import { nextPageUrl } from '../next-page.ts';
 import { formatOfPath, sendList, sendObject, splitSuffix, type Format } from '../open311/format.ts';
 import { presentCreated, presentDiscovery, presentRequest, presentService, presentServiceDefinition, presentToken, presentUpdate } from '../open311/presenters.ts';
 import { requestLang } from '../problem.ts';
@@ -223,6 +224,7 @@ async function georeport(app: App): Promise<void> {
   app.get(
     '/requests.:format',
     {
+      ...app.publicCache,
       schema: {
         tags: ['open311'],
         summary: 'Open311: danh sách yêu cầu công khai (không có danh tính người phản ánh, R-5.7); tối đa 90 ngày, có phân trang',
@@ -247,17 +249,19 @@ async function georeport(app: App): Promise<void> {
       const w = window(q, ctx.clock.now());
       const bbox = q.bbox === undefined ? undefined : parseBbox(q.bbox);
       if (bbox === null) throw new AppError('VALIDATION_FAILED', { errors: [{ field: 'bbox', message: 'bbox = tây,nam,đông,bắc (kinh độ, vĩ độ), ví dụ 105.84,21.02,105.86,21.04' }] });
-      const { total, items } = await open311Requests(ctx, {
+      const page = q.page ?? 1;
+      const pageSize = q.page_size ?? OPEN311_PAGE_SIZE.default;
+      const { more, items } = await open311Requests(ctx, {
         codes: q.service_request_id ? [...new Set(q.service_request_id.split(','))] : undefined,
         serviceCode: q.service_code,
         from: w.from,
         to: w.to,
         statuses: q.status ? (q.status.split(',') as ('open' | 'closed')[]) : ['open', 'closed'],
         bbox,
-        page: q.page ?? 1,
-        pageSize: q.page_size ?? OPEN311_PAGE_SIZE.default,
+        page,
+        pageSize,
       });
-      reply.header('x-total-count', String(total));
+      if (more) reply.header('link', `<${nextPageUrl(req.url, { page: page + 1, page_size: pageSize })}>; rel="next"`);
       const names = await reportNames(ctx);
       return sendList(reply, req.params.format, 'service_requests', 'request', items.map((v) => presentRequest(v, names, baseUrl(req))));
     },
@@ -266,6 +270,7 @@ async function georeport(app: App): Promise<void> {
   app.get(
     '/requests/:file',
     {
+      ...app.publicCache,
       schema: {
         tags: ['open311'],
         summary: 'Open311: một yêu cầu công khai theo service_request_id (mã phản ánh)',
@@ -302,6 +307,7 @@ async function georeport(app: App): Promise<void> {
   app.get(
     '/servicerequestupdates.:format',
     {
+      ...app.publicCache,
       schema: {
         tags: ['open311'],
         summary: 'Mở rộng theo FixMyStreet: các cập nhật (bước xử lý) của yêu cầu công khai trong khoảng thời gian, cũ trước',
