@@ -25,7 +25,8 @@ function walk(dir, out) {
   }
   return out;
 }
-const files = only.length ? only : roots.flatMap((r) => walk(r, [])).sort();
+// Arguments are test files or folders (`npm run test:reliability` passes reliability/, which `npm test` leaves out).
+const files = only.length ? only.flatMap((a) => (statSync(a).isDirectory() ? walk(a, []).sort() : [a])) : roots.flatMap((r) => walk(r, [])).sort();
 if (files.length === 0) {
   console.error('No test files found');
   process.exit(1);

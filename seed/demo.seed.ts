@@ -27,7 +27,7 @@ export interface DemoLogin {
 }
 
 /** Trần Thị Bình is in data/demo/population-register.json, so her identity verification succeeds. */
-const DEMO_CITIZEN = {
+export const DEMO_CITIZEN = {
   kind: 'individual' as const,
   fullName: 'Trần Thị Bình',
   dateOfBirth: '1985-07-02',

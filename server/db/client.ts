@@ -125,9 +125,12 @@ export function openPostgres(url: string, poolSize: number): Database {
       }) as typeof pg.types.getTypeParser,
     },
   });
-  // A server restart kills idle clients; without a listener the error would crash the process. The pool
-  // replaces them on the next checkout, so the platform recovers by itself when the server is back.
+  // A server restart or a network cut kills the connections; without a listener their error would crash the
+  // process. Idle clients report through the pool; a checked-out one (a transaction between two statements)
+  // reports on itself — its next query then fails (503 to the caller) and the pool drops it when released. The
+  // pool opens new connections on later checkouts, so the platform recovers by itself when the server is back.
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     engine: 'postgres',
