@@ -63,3 +63,20 @@ test('issue 3: while a server holds the embedded database, the CLI asks that ser
   assert.equal(bad.code, 1);
   assert.match(bad.stderr, /--from/);
 });
+
+test('issue 9: `ihanoi seed --synthetic` fills the database and prints what it wrote; progress and the rate go to stderr', async () => {
+  const env = await databaseEnv();
+  const res = await ihanoi(['seed', '--synthetic', '--reports', '300', '--accounts', '150', '--seed', '3'], env);
+  assert.equal(res.code, 0, res.stderr);
+  const { synthetic } = JSON.parse(res.stdout) as { synthetic: { reports: number; accounts: number; alerts: number; rowsPerSecond: number; lastCode: string } };
+  assert.deepEqual([synthetic.reports, synthetic.accounts], [300, 150]);
+  assert.ok(synthetic.alerts > 0 && synthetic.rowsPerSecond > 0);
+  assert.match(synthetic.lastCode, /^PA-\d{4}-\d{6}$/);
+  assert.match(res.stderr, /synthetic: done — 300 reports, 150 accounts/);
+  const bad = await ihanoi(['seed', '--synthetic', '--reports', 'nhiều'], env);
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /--reports: cần một số nguyên/);
+  const production = await ihanoi(['seed', '--synthetic', '--reports', '10', '--accounts', '10'], { ...env, NODE_ENV: 'production' });
+  assert.equal(production.code, 2, 'never on a real system');
+  assert.match(production.stderr, /không tạo dữ liệu mô phỏng trên hệ thống thật/);
+});

@@ -4,15 +4,25 @@
  * With the embedded database in use by a running server (its lock is held), the question is put to that
  * server over HTTP instead: the answer is the same, and the database is never opened twice.
  */
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { computeClarificationWindow, computeDeadline, type ParamName } from '../app/calendar/queries.ts';
 import { openPlatform } from '../bootstrap.ts';
 import type { AppContext } from '../app/context.ts';
 import { ConfigError, loadConfig } from '../config.ts';
 import { DataDirLockedError } from '../db/lock.ts';
 import { AppError, ERRORS } from '../domain/errors.ts';
+import { generateSynthetic } from '../../seed/synthetic/index.ts';
 
 const option: ParamName = (name) => `--${name}`;
+
+/** A whole number ≥ `min` given on the command line, or an error naming the option. */
+function count(name: string, min: number) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < min) throw new InvalidArgumentError(`--${name}: cần một số nguyên từ ${min} trở lên`);
+    return n;
+  };
+}
 
 /** Runs `ask` on the database, or — when a running server holds the embedded database — asks that server. */
 async function answer<T>(ask: (ctx: AppContext) => Promise<T>, apiPath: string, apiUrl: string | undefined): Promise<T> {
@@ -71,6 +81,28 @@ function buildCli(): Command {
     .action(async (o: { received: string; api?: string }) => {
       const qs = new URLSearchParams({ received: o.received });
       print(await answer((ctx) => computeClarificationWindow(ctx, o.received, option), `/api/v1/calendar/clarification-window?${qs}`, o.api));
+    });
+  program
+    .command('seed')
+    .description('Nạp dữ liệu: dữ liệu tham chiếu luôn được nạp khi mở cơ sở dữ liệu; --synthetic thêm dữ liệu mô phỏng Hà Nội (tài khoản, phản ánh, thông báo)')
+    .option('--synthetic', 'tạo dữ liệu mô phỏng (chỉ dùng cho thử tải, trình diễn; không dùng trên hệ thống thật)')
+    .option('--reports <n>', 'số phản ánh', count('reports', 0), 0)
+    .option('--accounts <n>', 'số tài khoản công dân', count('accounts', 0), 0)
+    .option('--seed <n>', 'hạt giống ngẫu nhiên: cùng hạt giống, cùng dữ liệu', count('seed', 0), 1)
+    .action(async (o: { synthetic?: boolean; reports: number; accounts: number; seed: number }) => {
+      const config = loadConfig();
+      if (o.synthetic && config.env === 'production') throw new ConfigError(['--synthetic: không tạo dữ liệu mô phỏng trên hệ thống thật (NODE_ENV=production)']);
+      const platform = await openPlatform(config, { waitForLock: false });
+      try {
+        if (!o.synthetic) {
+          print({ seeded: platform.seeded });
+          return;
+        }
+        const result = await generateSynthetic(platform.ctx, { reports: o.reports, accounts: o.accounts, seed: o.seed, ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}) });
+        print({ seeded: platform.seeded, synthetic: result });
+      } finally {
+        await platform.close();
+      }
     });
   return program;
 }
