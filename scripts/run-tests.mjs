@@ -41,6 +41,14 @@ if (files.some((f) => f.endsWith('.spec.ts'))) {
     process.exit(1);
   }
 }
+// Tests that start the platform as a process (server/main.int.test.ts, reliability/) run the build in dist/.
+if (files.some((f) => f.endsWith('.int.test.ts'))) {
+  const built = spawnSync(process.execPath, ['scripts/build-server.mjs', '--if-stale'], { env: process.env, stdio: 'inherit' });
+  if (built.status !== 0) {
+    console.error('Could not build the server');
+    process.exit(1);
+  }
+}
 const work = mkdtempSync(join(tmpdir(), 'ihanoi-test-'));
 const templateName = `ihanoi_template_${process.pid}`;
 const tsx = ['--import', 'tsx'];

@@ -7,8 +7,9 @@ import type { AppContext } from '../server/app/context.ts';
 import { SYSTEM_ACTOR, unitOfWork } from '../server/app/unit-of-work.ts';
 import { parseCalendarDefinition, type CalendarDefinition } from '../server/domain/calendar/index.ts';
 import { insertCalendarVersion, latestCalendarVersionId } from '../server/db/repos/calendar.repo.ts';
+import { PROJECT_ROOT_URL } from '../server/paths.ts';
 
-const CALENDAR_FILE = new URL('../data/calendar/vn-civil-service-calendar.json', import.meta.url);
+const CALENDAR_FILE = new URL('data/calendar/vn-civil-service-calendar.json', PROJECT_ROOT_URL);
 
 export function bundledCalendar(): CalendarDefinition {
   const checked = parseCalendarDefinition(JSON.parse(readFileSync(CALENDAR_FILE, 'utf8')));

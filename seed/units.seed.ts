@@ -17,8 +17,9 @@ import {
   listStructureVersions,
   lockUnitsSeed,
 } from '../server/db/repos/units.repo.ts';
+import { PROJECT_ROOT_URL } from '../server/paths.ts';
 
-const DATA_DIR = new URL('../data/hanoi/', import.meta.url);
+const DATA_DIR = new URL('data/hanoi/', PROJECT_ROOT_URL);
 export const CITY_CODE = '01';
 const BOUNDARY_SOURCE = 'thanglequoc/vietnamese-provinces-database@cd58063 (sapnhap.bando.com.vn)';
 

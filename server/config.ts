@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PROJECT_ROOT_URL } from './paths.ts';
 
 export interface Config {
   env: 'development' | 'production' | 'test';
@@ -235,7 +236,7 @@ export function loadConfig(
     pushWorkerSeconds: v.PUSH_WORKER_SECONDS ?? 2,
     webhookWorkerSeconds: v.WEBHOOK_WORKER_SECONDS ?? 2,
     webhookGiveUpHours: v.WEBHOOK_GIVE_UP_HOURS ?? 24,
-    webDir: resolve(v.WEB_DIR ?? fileURLToPath(new URL('../web/dist', import.meta.url))),
+    webDir: resolve(v.WEB_DIR ?? fileURLToPath(new URL('web/dist', PROJECT_ROOT_URL))),
     mapTileUrl: v.MAP_TILE_URL,
     mapTileAttribution: v.MAP_TILE_ATTRIBUTION ?? '© OpenStreetMap',
     open311DemoApiKey: v.OPEN311_DEMO_API_KEY ?? (env2 === 'production' ? undefined : PUBLISHED_OPEN311_DEMO_API_KEY),

@@ -1,8 +1,11 @@
 /**
- * The platform as a separate process, started as `npm start` starts it (server/main.ts), for tests that need a
- * real process: start-up, a second start refused, a crash (kill -9) and a restart.
+ * The platform as a separate process, started as `npm start` starts it (the build in dist/, no TypeScript loader;
+ * `npm test` builds it when stale), for tests and benchmarks that need a real process: start-up, a second start
+ * refused, a crash (kill -9) and a restart, load from another process.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 
@@ -16,8 +19,9 @@ export interface ServerProcess {
 }
 
 export function startServer(env: Record<string, string>): ServerProcess {
+  if (!existsSync(join(ROOT, 'dist/server/main.js'))) throw new Error('The server is not built: run `npm run build:server` (npm test does it)');
   let out = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, ['--enable-source-maps', 'dist/server/main.js'], {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'development', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -3,11 +3,11 @@
  * and seeds Hanoi, then a start on the existing folder), resident memory after the start and under load, and
  * requests/s over HTTP from a load generator (autocannon) in this process against the server in its own process,
  * beside a bare Fastify server in its own process answering a fixed body of the same size — the same-run
- * baseline. The server is started as `npm start` starts it (server/main.ts through the tsx loader).
+ * baseline. The server is started as `npm start` starts it: the build in dist/ (built here when stale).
  *
  *   node --import tsx bench/server/server.bench.ts [--quick]
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -70,6 +70,8 @@ async function bareServer(body: string): Promise<{ url: string; stop: () => void
 }
 
 export async function run(opts: { quick: boolean }): Promise<{ name: string; lines: string[] }> {
+  const built = spawnSync(process.execPath, ['scripts/build-server.mjs', '--if-stale'], { cwd: new URL('../..', import.meta.url).pathname, stdio: 'inherit' });
+  if (built.status !== 0) throw new Error('the server did not build');
   const dir = mkdtempSync(join(tmpdir(), 'ihanoi-bench-server-'));
   const env = { DATABASE_URL: '', DATA_DIR: dir, SEED_DEMO: 'true', RATE_LIMIT_PER_MINUTE: '1000000', LOG_LEVEL: 'warn' };
   const seconds = opts.quick ? 5 : 20;

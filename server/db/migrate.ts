@@ -9,8 +9,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import type { Database } from './client.ts';
+import { PROJECT_ROOT_URL } from '../paths.ts';
 
-export const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations/', import.meta.url));
+export const MIGRATIONS_DIR = fileURLToPath(new URL('migrations/', PROJECT_ROOT_URL));
 const MIGRATION_LOCK = 7_240_001;
 
 export interface Migration {

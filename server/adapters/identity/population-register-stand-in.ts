@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { IdentityClaim, IdentityVerdict, IdentityVerifier } from '../../app/ports.ts';
+import { PROJECT_ROOT_URL } from '../../paths.ts';
 
 interface Person {
   cccd: string;
@@ -13,7 +14,7 @@ interface Person {
   dateOfBirth: string;
 }
 
-const REGISTER_FILE = fileURLToPath(new URL('../../../data/demo/population-register.json', import.meta.url));
+const REGISTER_FILE = fileURLToPath(new URL('data/demo/population-register.json', PROJECT_ROOT_URL));
 
 const sameName = (a: string, b: string) =>
   a.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('vi') ===

@@ -22,6 +22,7 @@ import { mediaOfReport, type ReportMediaItem } from '../uploads/index.ts';
 import { SIMILAR_PHOTO_MAX_DISTANCE, similarUploads } from './similar-media.ts';
 import { similarReportsByText } from './similar-text.ts';
 import { loadTextLists } from './text-lists.ts';
+import { PROJECT_ROOT_URL } from '../../paths.ts';
 
 export type IntegrityContext = Pick<AppContext, 'db' | 'clock' | 'config'>;
 
@@ -34,7 +35,7 @@ export const URGENT_ALERT = 'integrity.urgent';
 export const NEARBY_METERS = 250;
 export const NEARBY_DAYS = 30;
 
-const EDITORS: readonly string[] = (JSON.parse(readFileSync(new URL('../../../data/integrity/photo-editors.json', import.meta.url), 'utf8')) as { editors: string[] }).editors;
+const EDITORS: readonly string[] = (JSON.parse(readFileSync(new URL('data/integrity/photo-editors.json', PROJECT_ROOT_URL), 'utf8')) as { editors: string[] }).editors;
 
 /** States in which a report is still being handled: worth following instead of reporting again. */
 export const HANDLING_STATES: readonly string[] = [

@@ -4,8 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseTextLists, TEXT_LIST_FILES, type TextLists } from '../../domain/integrity/text/index.ts';
+import { PROJECT_ROOT_URL } from '../../paths.ts';
 
-const DATA_DIR = new URL('../../../data/integrity/', import.meta.url);
+const DATA_DIR = new URL('data/integrity/', PROJECT_ROOT_URL);
 let cached: TextLists | undefined;
 
 /** Reads the lists from `dir` (default data/integrity/); the default folder is read only once. */
