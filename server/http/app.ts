@@ -21,6 +21,9 @@ import { installAuth } from './auth.ts';
 import { frameworkErrors, installErrorHandling, installNotFound } from './error-handler.ts';
 import { LOG_REDACT_PATHS } from './log-redaction.ts';
 import { installMetrics } from './metrics.ts';
+import { requestLang } from './problem.ts';
+import { unstorableProblems } from './validation-messages.ts';
+import { invalid } from '../domain/errors.ts';
 import { registerRoutes } from './routes/index.ts';
 import { installWeb } from './web.ts';
 import { publicCache, type PublicCacheHooks } from './public-cache.ts';
@@ -69,6 +72,11 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
 
   installErrorHandling(app);
   installMetrics(app);
+  // Before the session hook: "1e309" in a query or a NUL in a text is as invalid as any other bad field (validation-messages.ts).
+  app.addHook('preHandler', async (req) => {
+    const problems = unstorableProblems({ querystring: req.query, params: req.params, body: req.body }, requestLang(req));
+    if (problems.length) throw invalid(problems);
+  });
 
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -3,9 +3,10 @@
  * a 500 carrying only the request id (internals go to the log, never to the client). A database that is
  * unreachable is a 503 with Retry-After, not a 500.
  */
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../domain/errors.ts';
 import { isDatabaseUnavailable } from '../db/errors.ts';
+import { formatOfPath, sendList } from './open311/format.ts';
 import { requestLang, sendProblem } from './problem.ts';
 import { fieldProblems } from './validation-messages.ts';
 import type { WebApp } from './web.ts';
@@ -15,6 +16,29 @@ export const RETRY_AFTER_SECONDS = 5;
 /** Unknown paths: the web app's page for a browser opening an app path, problem+json for everything else. */
 export function installNotFound(app: FastifyInstance, web: WebApp | null): void {
   app.setNotFoundHandler((req, reply) => web?.fallback(req, reply) ?? sendProblem(req, reply, 'ROUTE_NOT_FOUND'));
+}
+
+/**
+ * Fastify's `frameworkErrors`: what the router refuses before any route, hook or error handler runs — a malformed
+ * percent-encoding in the path (FST_ERR_BAD_URL) or a path segment longer than `maxParamLength`
+ * (FST_ERR_MAX_PARAM_LENGTH, which Fastify answers 414). Without it Fastify answers its own JSON, not problem+json
+ * (found by reliability/fuzz.int.test.ts). A 400 BAD_REQUEST; under /open311/v2 in that spec's error format.
+ */
+export function frameworkErrors(err: FastifyError, req: FastifyRequest, reply: FastifyReply): void {
+  if (err.code !== 'FST_ERR_BAD_URL' && err.code !== 'FST_ERR_MAX_PARAM_LENGTH') {
+    req.log.error({ err }, 'unhandled error');
+    sendProblem(req, reply, 'INTERNAL');
+    return;
+  }
+  const detail =
+    err.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? { vi: 'Một phần của địa chỉ (URL) quá dài', en: 'A segment of the URL path is too long' }
+      : { vi: 'Địa chỉ (URL) không hợp lệ: kiểm tra các ký tự mã hóa %', en: 'The URL is malformed: check its percent-encoding' };
+  if (req.url.startsWith('/open311/v2/')) {
+    sendList(reply, formatOfPath(req.url), 'errors', 'error', [{ code: '400', description: detail[requestLang(req)] }], 400);
+    return;
+  }
+  sendProblem(req, reply, 'BAD_REQUEST', { detail });
 }
 
 export function installErrorHandling(app: FastifyInstance): void {

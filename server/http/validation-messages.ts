@@ -62,3 +62,21 @@ export function fieldProblems(
   }
   return out;
 }
+
+/**
+ * Values that pass the schemas but that no query can carry (found by reliability/fuzz.int.test.ts, each a 500):
+ * Ajv 8 coerces a query or path value such as "1e309" or "Infinity" to Infinity for an integer or number and then
+ * skips `minimum`/`maximum` (they apply to finite numbers only); and PostgreSQL text cannot hold NUL (U+0000:
+ * "invalid byte sequence for encoding UTF8: 0x00"). Run after validation: the same 400 as any invalid field.
+ */
+export function unstorableProblems(values: { querystring: unknown; params: unknown; body: unknown }, lang: Lang): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const stack: [string, unknown][] = Object.entries(values);
+  while (stack.length && problems.length < 20) {
+    const [field, v] = stack.pop() as [string, unknown];
+    if (typeof v === 'number' && !Number.isFinite(v)) problems.push({ field, message: lang === 'en' ? 'Must be a finite number' : 'Phải là một số hữu hạn' });
+    else if (typeof v === 'string' && v.includes('\u0000')) problems.push({ field, message: lang === 'en' ? 'Must not contain the NUL character (U+0000)' : 'Không được chứa ký tự NUL (U+0000)' });
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) stack.push([`${field}.${k}`, x]);
+  }
+  return problems;
+}

@@ -97,6 +97,13 @@ export async function inspectMedia(bytes: Buffer, declaredName: string): Promise
     );
   }
 
+  // A polyglot — a photo with an archive, a page or a program after its end (GIFAR) — is two files in one: the
+  // original is kept and served as sent, so refuse it rather than keep the second file (issue 9).
+  const appended = found.kind === 'photo' ? appendedPayload(bytes, found.mime) : undefined;
+  if (appended) {
+    return reject('UNSUPPORTED_TYPE', `Tệp “${name}” có dữ liệu khác (${appended}) nối sau ảnh: tệp ghép không được chấp nhận, hãy gửi ảnh gốc.`, appended);
+  }
+
   const max = found.kind === 'photo' ? MEDIA_LIMITS.photoMaxBytes : MEDIA_LIMITS.videoMaxBytes;
   if (bytes.length > max) {
     const noun = found.kind === 'photo' ? 'Ảnh' : 'Video';
@@ -293,6 +300,66 @@ function dms(value: unknown): number | undefined {
   if (parts.length === 0 || parts.length > 3 || !parts.every((p) => typeof p === 'number' && Number.isFinite(p) && p >= 0)) return undefined;
   const [d = 0, m = 0, s = 0] = parts as number[];
   return d + m / 60 + s / 3600;
+}
+
+/** Where a JPEG, PNG or WebP ends by its own structure; undefined when that cannot be told (then nothing is checked). */
+function imageEnd(b: Buffer, mime: MediaMime): number | undefined {
+  if (mime === 'image/png') {
+    for (let i = 8; i + 12 <= b.length; ) {
+      const len = b.readUInt32BE(i);
+      const end = i + 12 + len;
+      if (b.toString('latin1', i + 4, i + 8) === 'IEND') return end;
+      i = end;
+    }
+    return undefined;
+  }
+  if (mime === 'image/webp') return b.length >= 12 ? 8 + b.readUInt32LE(4) + (b.readUInt32LE(4) % 2) : undefined;
+  if (mime !== 'image/jpeg') return undefined;
+  // JPEG: segments with lengths (APPn hold EXIF and its thumbnail), then entropy-coded data after each SOS, which
+  // ends at the first marker that is not a stuffed byte (FF00) or a restart (FFD0–FFD7); EOI (FFD9) ends the image.
+  let i = 2;
+  while (i + 1 < b.length) {
+    if (b[i] !== 0xff) return undefined;
+    const m = b[i + 1] as number;
+    if (m === 0xff) {
+      i += 1;
+      continue;
+    }
+    if (m === 0xd9) return i + 2;
+    if ((m >= 0xd0 && m <= 0xd7) || m === 0x01) {
+      i += 2;
+      continue;
+    }
+    if (i + 4 > b.length) return undefined;
+    i += 2 + b.readUInt16BE(i + 2);
+    if (m === 0xda) {
+      for (;;) {
+        i = b.indexOf(0xff, i);
+        if (i < 0 || i + 1 >= b.length) return undefined;
+        const n = b[i + 1] as number;
+        if (n !== 0 && !(n >= 0xd0 && n <= 0xd7)) break;
+        i += 2;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Signatures of what must not ride after a photo: archives (a .jar is a ZIP), markup and scripts, documents, programs. */
+const APPENDED: [RegExp, string][] = [
+  [/PK\x03\x04|PK\x05\x06|PK\x01\x02/, 'application/zip'],
+  [/Rar!\x1a\x07|7z\xbc\xaf\x27\x1c/, 'application/x-archive'],
+  [/<(?:!doctype|html|script|svg|iframe|body|object|embed)\b|<\?php|javascript:/i, 'text/html'],
+  [/%PDF-/, 'application/pdf'],
+  [/^\0*(?:\x7fELF|MZ|#!)/, 'application/x-executable'],
+];
+
+/** What follows a photo's end, when it is something else than padding or a phone's own trailer; undefined otherwise. */
+function appendedPayload(b: Buffer, mime: MediaMime): string | undefined {
+  const end = imageEnd(b, mime);
+  if (end === undefined || end >= b.length) return undefined;
+  const tail = b.toString('latin1', end);
+  return APPENDED.find(([re]) => re.test(tail))?.[1];
 }
 
 function reject(code: MediaRejectionCode, message: string, detected?: string): MediaRejection {

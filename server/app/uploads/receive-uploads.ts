@@ -242,7 +242,8 @@ export class UploadBatch {
     const list = names.map((n) => `“${n}”`).join(', ');
     const detail = names.length
       ? {
-          vi: `Không tệp nào được lưu: ${names.length} tệp không hợp lệ (${list}). Hãy bỏ hoặc thay ${names.length > 1 ? 'các tệp đó' : 'tệp đó'} rồi gửi lại.`,
+          // What is wrong with each file, not only which files: the citizen reads this line first (issue 9).
+          vi: `Không tệp nào được lưu: ${names.length} tệp không hợp lệ (${list}). ${this.refusals.map((r) => r.problem.message).join(' ')} Hãy bỏ hoặc thay ${names.length > 1 ? 'các tệp đó' : 'tệp đó'} rồi gửi lại.`,
           en: `No file was stored: ${names.length} file(s) refused (${list}). Remove or replace them and send again.`,
         }
       : { vi: 'Không tệp nào được lưu: yêu cầu có trường không được chấp nhận.', en: 'No file was stored: the request has fields that are not accepted.' };

@@ -164,7 +164,9 @@ export function presentStaffReport(b: ReportBundle, names: ReportNames, at: Repo
     timeline: b.timeline.map((e) => ({
       ...publicEvent(wf, e, names),
       from: e.fromState,
-      actorId: e.actorId,
+      // the reporter's own steps (submit, clarify, rate) would give a confidential reporter's account id to
+      // every officer who reads the report — an id that other lists (violations, sanctions) name.
+      actorId: r.confidential && e.actorId === r.reporter_id ? null : e.actorId,
       actorRole: e.actorRole,
       payload: e.payload,
     })),

@@ -88,9 +88,16 @@ async function readParts(req: FastifyRequest, batch: UploadBatch): Promise<void>
       batch.refuseValue(part.fieldname);
       continue;
     }
+    // A part with a Content-Type but no filename is a file without a name (not a crash: the fuzzer sent one).
+    const filename = (part.filename as string | undefined) ?? '';
     if (part.fieldname !== FILE_FIELD) {
-      await drain(part.file);
-      batch.refuseField(part.filename, part.fieldname);
+      // A body cut short can fail here too, as in toBuffer below: a 400, not a 500.
+      try {
+        await drain(part.file);
+      } catch (err) {
+        throw parserError(err);
+      }
+      batch.refuseField(filename, part.fieldname);
       continue;
     }
     let bytes: Buffer;
@@ -100,8 +107,8 @@ async function readParts(req: FastifyRequest, batch: UploadBatch): Promise<void>
       throw parserError(err);
     }
     // Cut at MEDIA_LIMITS.fileMaxBytes by the parser (throwFileSizeLimit is off so that the other files are still read and named).
-    if (part.file.truncated) batch.refuseTooLarge(part.filename);
-    else await batch.add(part.filename, bytes);
+    if (part.file.truncated) batch.refuseTooLarge(filename);
+    else await batch.add(filename, bytes);
   }
 }
 
