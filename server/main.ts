@@ -15,6 +15,7 @@ import { runWebhooks } from './app/webhooks/index.ts';
 import { webhookPresenter } from './http/presenters/webhook.ts';
 import { startDeadlineSweep } from './jobs/deadline-sweep.ts';
 import { startRepeating } from './jobs/repeat.ts';
+import { refreshOversightRollup } from './app/oversight/rollup.ts';
 import { seedDemo } from '../seed/index.ts';
 
 async function main(): Promise<void> {
@@ -50,6 +51,16 @@ async function main(): Promise<void> {
     },
   });
 
+  // The overseer's figures (issue 9, ADR 0011): the months changed since the last refresh are recomputed; the
+  // first run rebuilds every month when the rollup is new, of an older definition or of another calendar.
+  const rollupRunner = startRepeating(
+    async () => {
+      const r = await refreshOversightRollup(ctx);
+      if (r.full || r.months.length > 0) app.log.info({ months: r.months.length, full: r.full }, 'oversight rollup refreshed');
+    },
+    { everySeconds: config.deadlineSweepSeconds, onError: (err) => app.log.error({ err }, 'oversight rollup refresh failed; retried on the next run') },
+  );
+
   // Web push: one runner per server; servers share the queue in the database (issue 6).
   const sender = new WebPushSender(await vapidKeys(ctx));
   const pushRunner = startRepeating(
@@ -76,6 +87,7 @@ async function main(): Promise<void> {
     closing = true;
     app.log.info({ signal }, 'shutting down');
     await sweep.stop();
+    await rollupRunner.stop();
     await pushRunner.stop();
     await webhookRunner.stop();
     await app.close();

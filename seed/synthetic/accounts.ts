@@ -15,6 +15,7 @@ import type { UsersTable } from '../../server/db/schema/accounts.ts';
 import type { Rng } from './prng.ts';
 import { uuidV7At } from './prng.ts';
 import { asciiSlug, organisationName, personName } from './texts.ts';
+import type { RegistrationInput } from '../../server/domain/identity/registration.ts';
 
 export const SYNTHETIC_PASSWORD = 'ihanoi-synthetic';
 
@@ -36,15 +37,8 @@ export const UNVERIFIED_EVERY = 20;
 
 const permute = (n: number, space: number, offset: number) => Number((BigInt(MULTIPLIER) * BigInt(n) + BigInt(offset)) % BigInt(space));
 
-export interface CitizenIdentity {
-  kind: 'individual' | 'organisation';
-  fullName: string;
-  dateOfBirth: string;
-  cccd: string;
-  phone: string;
-  email: string;
-  organisation: { name: string; taxCode: string } | null;
-}
+/** What a citizen registers with (the registration's own fields), without the password. */
+export type CitizenIdentity = Omit<RegistrationInput, 'password' | 'organisation'> & { organisation: NonNullable<RegistrationInput['organisation']> | null };
 
 /** The identity of the `n`-th synthetic account (in the forms registration normalises to). */
 export function citizenIdentity(n: number, seed: number, rng: Rng): CitizenIdentity {

@@ -14,6 +14,7 @@ import { hashPassword } from '../../server/adapters/passwords.ts';
 import type { AppContext } from '../../server/app/context.ts';
 import { routeReport, type RoutingResult } from '../../server/app/catalogue/route-report.ts';
 import { referenceData } from '../../server/app/reference/reference-data.ts';
+import { invalidateOversightRollup } from '../../server/app/oversight/rollup.ts';
 import { geoIndex } from '../../server/app/units/geo-index.ts';
 import type { Agency } from '../../server/domain/agencies/index.ts';
 import { civilYearOf, vietnamTime, type ReportKind } from '../../server/domain/calendar/index.ts';
@@ -283,6 +284,8 @@ export async function generateSynthetic(ctx: AppContext, o: SyntheticOptions): P
     log(`synthetic: alerts ${fmt(result.alerts)}`);
   } finally {
     await writer.close();
+    // COPY bypassed the use cases (and wrote past updated_at values): the next refresh rebuilds every month.
+    await invalidateOversightRollup(ctx);
   }
   for (const table of ['users', 'reports', 'uploads', 'report_media', 'upload_photo_hashes', 'deadlines', 'audit_events', 'alerts'])
     await sql`ANALYZE ${sql.table(table)}`.execute(ctx.db);

@@ -1,6 +1,7 @@
 /** The database as Kysely sees it: one interface per module, merged. */
 import type { AccountsTables } from './schema/accounts.ts';
 import type { AlertsTables } from './schema/alerts.ts';
+import type { OversightTables } from './schema/oversight.ts';
 import type { PushTables } from './schema/push.ts';
 import type { CalendarTables } from './schema/calendar.ts';
 import type { CatalogueTables } from './schema/catalogue.ts';
@@ -15,4 +16,4 @@ import type { UnitsTables } from './schema/units.ts';
 import type { UploadsTables } from './schema/uploads.ts';
 import type { WebhooksTables } from './schema/webhooks.ts';
 
-export interface DB extends CoreTables, UnitsTables, AccountsTables, CalendarTables, ReportsTables, CatalogueTables, InboxTables, UploadsTables, SanctionsTables, SimilarityTables, KnownImagesTables, AlertsTables, PushTables, IntegrationsTables, WebhooksTables {}
+export interface DB extends CoreTables, UnitsTables, AccountsTables, CalendarTables, ReportsTables, CatalogueTables, InboxTables, UploadsTables, SanctionsTables, SimilarityTables, KnownImagesTables, AlertsTables, PushTables, IntegrationsTables, WebhooksTables, OversightTables {}

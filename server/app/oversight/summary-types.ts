@@ -55,7 +55,7 @@ export interface OversightSummary {
   months: string[];
   /** The period's bounds as instants in Vietnam time: [start, end). */
   period: { start: string; end: string };
-  /** The instant running deadlines were judged at. */
+  /** The instant the figures hold at ("figures as of"): the last refresh of the rollup, when running deadlines were judged. */
   asOf: string;
   filters: { agencyId: string | null; categoryCode: string | null; kind: string | null };
   /** Reports submitted in the period (after the filters). */

@@ -16,6 +16,7 @@ import { agenciesByIds } from '../../db/repos/agencies.repo.ts';
 import { countsByState, handlingByAgencyMonth, ratingCounts, type OversightFilter } from '../../db/repos/oversight.repo.ts';
 import type { AppContext } from '../context.ts';
 import { nextMonth, parseMonth } from '../lateness/rules.ts';
+import { freshRollupState } from './rollup.ts';
 import type { AgencyFigures, AgencyMonthFigures, HandlingFigures, OversightSummary, RatingFigures, StateCount } from './summary-types.ts';
 
 export type * from './summary-types.ts';
@@ -91,9 +92,10 @@ export function summaryPeriod(q: Pick<SummaryQuery, 'from' | 'to'>, now: Date): 
 export async function oversightSummary(ctx: AppContext, actor: Actor, q: SummaryQuery): Promise<OversightSummary> {
   const scope = oversightScope(actor);
   if (q.agencyId !== undefined && scope !== 'all' && !scope.includes(q.agencyId)) throw new AppError('FORBIDDEN');
-  const now = ctx.clock.now();
-  const period = summaryPeriod(q, now);
-  const filter: OversightFilter = { from: period.start, to: period.end, now, agencies: scope, agencyId: q.agencyId, categoryCode: q.categoryCode, kind: q.kind };
+  const period = summaryPeriod(q, ctx.clock.now());
+  // Read from the rollup (ADR 0011): the figures hold at its last refresh, made now when it is too old.
+  const { refreshedAt } = await freshRollupState(ctx);
+  const filter: OversightFilter = { fromMonth: period.from, toMonth: period.to, agencies: scope, agencyId: q.agencyId, categoryCode: q.categoryCode, kind: q.kind };
 
   const states = await countsByState(ctx.db, filter);
   const rows = await handlingByAgencyMonth(ctx.db, filter);
@@ -136,7 +138,7 @@ export async function oversightSummary(ctx: AppContext, actor: Actor, q: Summary
     to: period.to,
     months: period.months,
     period: { start: formatVietnamTime(period.start), end: formatVietnamTime(period.end) },
-    asOf: formatVietnamTime(now),
+    asOf: formatVietnamTime(refreshedAt),
     filters: { agencyId: q.agencyId ?? null, categoryCode: q.categoryCode ?? null, kind: q.kind ?? null },
     total: byState.reduce((n, s) => n + s.count, 0),
     byState,
