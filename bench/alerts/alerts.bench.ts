@@ -16,7 +16,6 @@
  * overrides the large count. Accounts are inserted with SQL (one statement per million), spread evenly over the
  * 126 communes; alerts: 2 % city-wide, the rest by commune committees, sent over the last 60 days.
  */
-import { pathToFileURL } from 'node:url';
 import { sql } from 'kysely';
 import { actOnAlert, createAlert } from '../../server/app/alerts/alerts.ts';
 import { residentAlerts } from '../../server/app/alerts/inbox.ts';
@@ -28,6 +27,7 @@ import { runPushJobs } from '../../server/app/push/push.ts';
 import { startPushStub } from '../../test/push-stub.ts';
 import { seedReference } from '../../seed/index.ts';
 import { benchContext, openBenchDatabase } from '../database.ts';
+import { runWhenMain } from '../standalone.ts';
 
 const ALERTS = 10_000;
 
@@ -210,8 +210,4 @@ export async function run(opts: { quick: boolean }): Promise<{ name: string; lin
   };
 }
 
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const { name, lines } = await run({ quick: process.argv.includes('--quick') });
-  console.log(`# ${name}`);
-  for (const line of lines) console.log(line);
-}
+await runWhenMain(import.meta.url, run);

@@ -6,12 +6,12 @@
  *   node --import tsx bench/http/deadline.bench.ts [--quick]
  */
 import Fastify from 'fastify';
-import { pathToFileURL } from 'node:url';
 import { openPglite } from '../../server/db/client.ts';
 import { migrate } from '../../server/db/migrate.ts';
 import { buildApp } from '../../server/http/app.ts';
 import { seedReference } from '../../seed/index.ts';
 import { benchConfig, benchContext } from '../database.ts';
+import { runWhenMain } from '../standalone.ts';
 
 type Inject = (url: string) => Promise<{ statusCode: number }>;
 
@@ -61,8 +61,4 @@ export async function run(opts: { quick: boolean }): Promise<{ name: string; lin
   };
 }
 
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const { name, lines } = await run({ quick: process.argv.includes('--quick') });
-  console.log(`# ${name}`);
-  for (const line of lines) console.log(line);
-}
+await runWhenMain(import.meta.url, run);

@@ -11,7 +11,6 @@
  * With BENCH_DATABASE_URL the benchmark creates and drops its own database on that server.
  */
 import { readFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
 import { sql } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { migrate } from '../../server/db/migrate.ts';
@@ -21,6 +20,7 @@ import { buildApp } from '../../server/http/app.ts';
 import { checkSubmission } from '../../server/domain/reports/submission.ts';
 import { seedReference } from '../../seed/index.ts';
 import { benchConfig, benchContext, openBenchDatabase } from '../database.ts';
+import { runWhenMain } from '../standalone.ts';
 
 const BODY = {
   kind: 'field_report',
@@ -153,8 +153,4 @@ export async function run(opts: { quick: boolean }): Promise<{ name: string; lin
   };
 }
 
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const { name, lines } = await run({ quick: process.argv.includes('--quick') });
-  console.log(`# ${name}`);
-  for (const line of lines) console.log(line);
-}
+await runWhenMain(import.meta.url, run);

@@ -17,7 +17,6 @@
  * `--quick` uses 100,000 rows of each. BENCH_SIMILARITY_ROWS overrides the count. With BENCH_DATABASE_URL the
  * benchmark creates and drops its own database on that server.
  */
-import { pathToFileURL } from 'node:url';
 import { sql } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { PHOTO_HASH_VIEWS } from '../../server/adapters/media/perceptual-hash.ts';
@@ -45,6 +44,7 @@ import {
 import { seedReference } from '../../seed/index.ts';
 import { rng } from '../../test/fixtures/photo-variants.ts';
 import { benchContext, openBenchDatabase } from '../database.ts';
+import { runWhenMain } from '../standalone.ts';
 
 type Rand = () => number;
 
@@ -518,8 +518,4 @@ export async function run(opts: { quick: boolean }): Promise<{ name: string; lin
   }
 }
 
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const { name, lines } = await run({ quick: process.argv.includes('--quick') });
-  console.log(`# ${name}`);
-  for (const line of lines) console.log(line);
-}
+await runWhenMain(import.meta.url, run);

@@ -8,9 +8,9 @@
  *   node --import tsx bench/integrity/text-quality.bench.ts [--quick]
  */
 import { readFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
 import { loadTextLists } from '../../server/app/integrity/text-lists.ts';
 import { evaluateTextChecks, PRECISION_TARGETS, textFindings, tokenise, type LabelledText } from '../../server/domain/integrity/text/index.ts';
+import { runWhenMain } from '../standalone.ts';
 
 type Item = LabelledText & { split?: string };
 
@@ -69,8 +69,4 @@ export async function run(opts: { quick: boolean }): Promise<{ name: string; lin
   return { name: 'integrity: text checks — quality on the labelled set, time per report', lines };
 }
 
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const { name, lines } = await run({ quick: process.argv.includes('--quick') });
-  console.log(`# ${name}`);
-  for (const line of lines) console.log(line);
-}
+await runWhenMain(import.meta.url, run);

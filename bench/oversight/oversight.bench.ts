@@ -11,7 +11,6 @@
  *   node --import tsx bench/oversight/oversight.bench.ts [--quick]                  embedded PGlite (on disk)
  *   BENCH_DATABASE_URL=postgres://… node --import tsx bench/oversight/oversight.bench.ts   a PostgreSQL server
  */
-import { pathToFileURL } from 'node:url';
 import { sql } from 'kysely';
 import { oversightSummary } from '../../server/app/oversight/summary.ts';
 import { uuidv7 } from 'uuidv7';
@@ -22,6 +21,7 @@ import type { Actor } from '../../server/domain/access/index.ts';
 import { civilDate, VIETNAM_OFFSET_MINUTES, vietnamTime } from '../../server/domain/calendar/index.ts';
 import { generateSynthetic } from '../../seed/synthetic/index.ts';
 import { benchContext, openSeededBenchDatabase } from '../database.ts';
+import { runWhenMain } from '../standalone.ts';
 
 const n = (x: number) => Math.round(x).toLocaleString('en-US');
 
@@ -104,8 +104,4 @@ export async function run(opts: { quick: boolean }): Promise<{ name: string; lin
   }
 }
 
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const { name, lines } = await run({ quick: process.argv.includes('--quick') });
-  console.log(`# ${name}`);
-  for (const line of lines) console.log(line);
-}
+await runWhenMain(import.meta.url, run);

@@ -9,7 +9,6 @@
  *   node --import tsx bench/reads/reads.bench.ts [--quick]                  embedded PGlite (in memory)
  *   BENCH_DATABASE_URL=postgres://… node --import tsx bench/reads/reads.bench.ts   a PostgreSQL server
  */
-import { pathToFileURL } from 'node:url';
 import Fastify from 'fastify';
 import { sql } from 'kysely';
 import { uuidv7 } from 'uuidv7';
@@ -20,6 +19,7 @@ import { civilDate } from '../../server/domain/calendar/index.ts';
 import { buildApp } from '../../server/http/app.ts';
 import { seedReference } from '../../seed/index.ts';
 import { benchConfig, benchContext, openBenchDatabase } from '../database.ts';
+import { runWhenMain } from '../standalone.ts';
 
 const n = (x: number) => Math.round(x).toLocaleString('en-US');
 
@@ -127,8 +127,4 @@ export async function run(opts: { quick: boolean }): Promise<{ name: string; lin
   }
 }
 
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const { name, lines } = await run({ quick: process.argv.includes('--quick') });
-  console.log(`# ${name}`);
-  for (const line of lines) console.log(line);
-}
+await runWhenMain(import.meta.url, run);

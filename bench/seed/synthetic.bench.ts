@@ -8,13 +8,13 @@
  *   node --import tsx bench/seed/synthetic.bench.ts [--quick]                  embedded PGlite (on disk)
  *   BENCH_DATABASE_URL=postgres://… node --import tsx bench/seed/synthetic.bench.ts   a PostgreSQL server
  */
-import { pathToFileURL } from 'node:url';
 import { sql } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { insertStaffUser } from '../../server/db/repos/accounts.repo.ts';
 import { findAgency } from '../../server/db/repos/agencies.repo.ts';
 import { generateSynthetic } from '../../seed/synthetic/index.ts';
 import { benchContext, openSeededBenchDatabase } from '../database.ts';
+import { runWhenMain } from '../standalone.ts';
 
 const n = (x: number) => Math.round(x).toLocaleString('en-US');
 const CHUNK = 50_000;
@@ -66,8 +66,4 @@ export async function run(opts: { quick: boolean }): Promise<{ name: string; lin
   };
 }
 
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const { name, lines } = await run({ quick: process.argv.includes('--quick') });
-  console.log(`# ${name}`);
-  for (const line of lines) console.log(line);
-}
+await runWhenMain(import.meta.url, run);

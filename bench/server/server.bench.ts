@@ -11,9 +11,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 import { startServer, type ServerProcess } from '../../test/server-process.ts';
+import { runWhenMain } from '../standalone.ts';
 
 const n = (x: number) => Math.round(x).toLocaleString('en-US');
 
@@ -121,8 +121,4 @@ export async function run(opts: { quick: boolean }): Promise<{ name: string; lin
   }
 }
 
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const { name, lines } = await run({ quick: process.argv.includes('--quick') });
-  console.log(`# ${name}`);
-  for (const line of lines) console.log(line);
-}
+await runWhenMain(import.meta.url, run);
