@@ -78,8 +78,9 @@ const run = spawnSync(
     ...tsx,
     '--test',
     '--test-concurrency=2',
-    // A hung test (e.g. a deadlock on the single PGlite connection) fails after 3 minutes instead of hanging CI.
-    '--test-timeout=180000',
+    // A hung test (e.g. a deadlock on the single PGlite connection) fails after 3 minutes instead of hanging CI;
+    // the full-size reliability run (100,000 fuzz requests) gets an hour.
+    `--test-timeout=${process.env.RELIABILITY_SIZE === 'full' ? 3_600_000 : 180_000}`,
     '--test-reporter=spec',
     '--test-reporter-destination=stdout',
     '--test-reporter=tap',
