@@ -16,6 +16,13 @@ export function fieldReportBody(overrides: Record<string, unknown> = {}) {
   };
 }
 
+/** Submits the sample field report as the citizen of `h`; its id. */
+export async function submitFieldReport(app: App, h: Record<string, string>, overrides: Record<string, unknown> = {}): Promise<string> {
+  const res = await app.inject({ method: 'POST', url: '/api/v1/reports', headers: h, payload: fieldReportBody(overrides) });
+  assert.equal(res.statusCode, 201, res.body);
+  return res.json().id as string;
+}
+
 /** Posts a workflow action with the version the actor sees (1 when they cannot see the report). */
 export async function reportAction(app: App, h: Record<string, string>, id: string, body: Record<string, unknown>) {
   const detail = await app.inject({ url: `/api/v1/reports/${id}`, headers: h });

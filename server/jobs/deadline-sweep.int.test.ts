@@ -4,7 +4,7 @@ import { findAgency } from '../db/repos/agencies.repo.ts';
 import { vietnamTime } from '../domain/calendar/index.ts';
 import { testApp } from '../../test/context.ts';
 import { createCitizen, createStaff, signInHeaders } from '../../test/factories.ts';
-import { fieldReportBody, reportActionOk } from '../../test/reports.ts';
+import { reportActionOk, submitFieldReport } from '../../test/reports.ts';
 import { DEADLINE_OVERDUE, sweepDeadlines } from './deadline-sweep.ts';
 
 
@@ -19,9 +19,7 @@ async function setup() {
   const operator = await createStaff(t.ctx, [{ agencyId: center.id, role: 'center_operator' }]);
   const operatorH = await signInHeaders(t.app, operator.username);
   const submit = async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/reports', headers: citizenH, payload: fieldReportBody() });
-    assert.equal(res.statusCode, 201, res.body);
-    const id = res.json().id as string;
+    const id = await submitFieldReport(t.app, citizenH);
     const detail = (await t.app.inject({ url: `/api/v1/reports/${id}`, headers: operatorH })).json();
     return { id, receivingAgencyId: detail.receivingAgency.id as string };
   };

@@ -12,7 +12,7 @@ import { sql } from 'kysely';
 import { generateSynthetic } from '../../../seed/synthetic/index.ts';
 import { freshDatabase, freshPostgresUrl, makeContext } from '../../../test/context.ts';
 import { createCitizen, signInHeaders, signedInStaff } from '../../../test/factories.ts';
-import { fieldReportBody, reportActionOk } from '../../../test/reports.ts';
+import { reportActionOk, submitFieldReport } from '../../../test/reports.ts';
 import { findAgency } from '../../db/repos/agencies.repo.ts';
 import { openPostgres } from '../../db/client.ts';
 import { countsByState, handlingByAgencyMonth, ratingCounts, type OversightFilter } from '../../db/repos/oversight.repo.ts';
@@ -224,11 +224,7 @@ test('R-8.3 R-8.5 R-18.3b a publication through the API and deadlines passing wi
   const officer = await signedInStaff(app, sxd.id, 'processing_officer');
   const citizen = await createCitizen(app, { verified: true });
   const citizenH = await signInHeaders(app, citizen.phone);
-  const submit = async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/v1/reports', headers: citizenH, payload: fieldReportBody() });
-    assert.equal(res.statusCode, 201, res.body);
-    return res.json().id as string;
-  };
+  const submit = () => submitFieldReport(app, citizenH);
   const summary = async (h: Record<string, string>) => {
     const res = await app.inject({ url: '/api/v1/oversight/summary?from=2026-03&to=2026-03', headers: h });
     assert.equal(res.statusCode, 200, res.body);

@@ -7,7 +7,7 @@ import { vietnamTime } from '../../domain/calendar/index.ts';
 import { testApp } from '../../../test/context.ts';
 import type { StaffRole } from '../../domain/access/index.ts';
 import { createCitizen, signInHeaders, signedInStaff } from '../../../test/factories.ts';
-import { fieldReportBody, reportActionOk } from '../../../test/reports.ts';
+import { reportActionOk, submitFieldReport } from '../../../test/reports.ts';
 
 
 
@@ -48,11 +48,7 @@ async function march() {
   const citizen = await createCitizen(app, { verified: true });
   const citizenH = await signInHeaders(app, citizen.phone);
 
-  const submit = async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/v1/reports', headers: citizenH, payload: fieldReportBody() });
-    assert.equal(res.statusCode, 201, res.body);
-    return res.json().id as string;
-  };
+  const submit = () => submitFieldReport(app, citizenH);
   const [a, b, c] = [await submit(), await submit(), await submit()];
   const receiving = (await app.inject({ url: `/api/v1/reports/${a}`, headers: operator.h })).json().receivingAgency.id as string;
   assert.notEqual(receiving, sxd.id, 'the scenario needs the receiving agency to differ from the processing one');

@@ -6,7 +6,7 @@ import type { OversightSummary } from '../../app/oversight/summary.ts';
 import { testApp } from '../../../test/context.ts';
 import type { StaffRole } from '../../domain/access/index.ts';
 import { createCitizen, signInHeaders, signedInStaff } from '../../../test/factories.ts';
-import { fieldReportBody, reportActionOk } from '../../../test/reports.ts';
+import { fieldReportBody, reportActionOk, submitFieldReport } from '../../../test/reports.ts';
 
 const PROOF = [{ kind: 'inspection_record', title: 'Biên bản kiểm tra hiện trường số 12/BB' }];
 
@@ -31,11 +31,7 @@ async function scenario() {
   const citizen = await createCitizen(app, { verified: true });
   const citizenH = await signInHeaders(app, citizen.phone);
 
-  const submit = async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/v1/reports', headers: citizenH, payload: fieldReportBody() });
-    assert.equal(res.statusCode, 201, res.body);
-    return res.json().id as string;
-  };
+  const submit = () => submitFieldReport(app, citizenH);
   const [a, b, c, d] = [await submit(), await submit(), await submit(), await submit()];
   const receiving = (await app.inject({ url: `/api/v1/reports/${c}`, headers: operator.h })).json().receivingAgency as { id: string; name: string };
   assert.notEqual(receiving.id, sxd.id, 'the scenario needs the receiving agency to differ from the processing one');
