@@ -174,6 +174,7 @@ const RULES: Record<string, Rule> = {
   'GET /api/v1/me/notifications': { allowed: 'signed-in', sample: () => ({ url: '/api/v1/me/notifications' }) },
   'POST /api/v1/me/notifications/read': { allowed: 'signed-in', sample: () => ({ url: '/api/v1/me/notifications/read', payload: { ids: [randomUUID()] } }) },
   'GET /api/v1/oversight/lateness': { allowed: ['center_operator', 'city_overseer', 'agency_head', 'commune_leader'], sample: () => ({ url: '/api/v1/oversight/lateness' }) },
+  'GET /api/v1/oversight/reprimand-flags': { allowed: ['center_operator', 'city_overseer'], sample: () => ({ url: '/api/v1/oversight/reprimand-flags' }) },
   'GET /api/v1/oversight/summary': { allowed: ['center_operator', 'city_overseer'], sample: () => ({ url: '/api/v1/oversight/summary' }) },
   'GET /api/v1/admin/sanctions': { allowed: ['administrator', 'center_operator'], sample: () => ({ url: '/api/v1/admin/sanctions' }) },
   'POST /api/v1/admin/sanctions/{id}/lift': { allowed: ['administrator'], sample: () => ({ url: `/api/v1/admin/sanctions/${randomUUID()}/lift`, payload: { reason: 'Kiểm thử quyền' } }) },

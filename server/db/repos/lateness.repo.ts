@@ -4,6 +4,7 @@
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../schema.ts';
+import { deadlineInForce } from './deadline-rules.ts';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
@@ -117,11 +118,7 @@ function monthDeadlines(f: LatenessQuery) {
       AND d.agency_id IS NOT NULL
       AND d.due_at >= ${f.from} AND d.due_at < ${f.to}
       ${agencyFilter}
-      AND NOT EXISTS (
-        SELECT 1 FROM deadlines s
-        WHERE s.subject_type = d.subject_type AND s.subject_id = d.subject_id AND s.clock = d.clock
-          AND s.started_at = d.started_at AND s.id > d.id
-      )`;
+      AND ${deadlineInForce}`;
 }
 
 export async function latenessFigures(q: Q, f: LatenessQuery): Promise<{ stages: StageFigures[]; groups: GroupFigures[] }> {

@@ -15,6 +15,7 @@
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import { VIETNAM_OFFSET_MINUTES } from '../../domain/calendar/index.ts';
 import type { DB } from '../schema.ts';
+import { deadlineInForce, deadlineLateAt } from './deadline-rules.ts';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
@@ -44,13 +45,7 @@ const SUBMISSION_MONTH = sql<string>`to_char((r.submitted_at AT TIME ZONE 'UTC')
 /** Whether the report in `r` has a deadline that was overdue (see the module comment). */
 const lateAt = (now: Date) => sql<boolean>`EXISTS (
   SELECT 1 FROM deadlines d
-  WHERE d.subject_type = 'report' AND d.subject_id = r.id::text
-    AND (d.stopped_at > d.due_at OR (d.stopped_at IS NULL AND d.due_at < ${now}))
-    AND NOT EXISTS (
-      SELECT 1 FROM deadlines s
-      WHERE s.subject_type = d.subject_type AND s.subject_id = d.subject_id AND s.clock = d.clock
-        AND s.started_at = d.started_at AND s.id > d.id
-    )
+  WHERE d.subject_type = 'report' AND d.subject_id = r.id::text AND ${deadlineLateAt(now)} AND ${deadlineInForce}
 )`;
 
 /**

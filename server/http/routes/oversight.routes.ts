@@ -3,6 +3,7 @@
  * for the city overseer ('oversight.read', as the lateness figures). Counts only — no reporter identity (R-5.7).
  */
 import { Type } from 'typebox';
+import { reprimandFlags } from '../../app/oversight/reprimand.ts';
 import { oversightSummary } from '../../app/oversight/summary.ts';
 import { REPORT_KINDS } from '../../domain/calendar/index.ts';
 import type { App } from '../app.ts';
@@ -68,5 +69,64 @@ export default async function oversightRoutes(app: App): Promise<void> {
       },
     },
     async (req) => oversightSummary(ctx, req.actor, req.query),
+  );
+
+  app.get(
+    '/api/v1/oversight/reprimand-flags',
+    {
+      schema: {
+        tags: ['oversight'],
+        summary: 'Đề xuất kiểm điểm (R-18.4) trong một tháng, kèm bằng chứng: vụ việc bị phản ánh lại với từ 5 đánh giá "Chưa hài lòng"; cơ quan có trên 30% phản ánh trễ hạn tiếp nhận hoặc xử lý',
+        description:
+          'Tháng theo giờ Việt Nam (mặc định: tháng trước). (1) Một vụ việc là nhóm phản ánh được liên kết bởi kết quả kiểm tra (ảnh/nội dung trùng hoặc gần trùng, ảnh gửi lại, cùng danh mục đang xử lý trong 250 m); vụ việc thuộc tháng có đánh giá "Chưa hài lòng" thứ 5. (2) Với mỗi cơ quan: các phản ánh có thời hạn tiếp nhận (xác minh, tiếp nhận) hoặc xử lý (giao, xử lý) của cơ quan đến hạn trong tháng; trễ khi một thời hạn kết thúc sau hạn hoặc chưa kết thúc mà đã quá hạn; bị đề xuất khi số trễ / tổng > 30% (đúng 30% không bị đề xuất). Không có thông tin người phản ánh.',
+        security: [{ bearer: [] }],
+        querystring: Type.Object({ month: Type.Optional(Type.String({ pattern: MONTH, description: 'Tháng, YYYY-MM (mặc định: tháng trước)' })) }, Strict),
+        response: {
+          200: Type.Object(
+            {
+              month: Type.String(),
+              from: Type.String(),
+              to: Type.String(),
+              asOf: Type.String(),
+              complete: Type.Boolean(),
+              thresholds: Type.Object({ unsatisfiedRatings: Type.Integer(), latePercent: Type.Number() }, Strict),
+              matters: Type.Array(
+                Type.Object(
+                  {
+                    matter: Type.String(),
+                    unsatisfied: Type.Integer(),
+                    reachedAt: Type.String(),
+                    agencies: Type.Array(Type.Object({ agencyId: Type.String(), agencyName: Type.String(), unsatisfied: Type.Integer() }, Strict)),
+                    reports: Type.Array(
+                      Type.Object(
+                        { code: Type.String(), submittedAt: Type.String(), rating: Nullable(Type.String()), ratedAt: Nullable(Type.String()), agencyName: Type.String() },
+                        Strict,
+                      ),
+                    ),
+                  },
+                  Strict,
+                ),
+              ),
+              agencies: Type.Array(
+                Type.Object(
+                  {
+                    agencyId: Type.String(),
+                    agencyName: Type.String(),
+                    reports: Type.Integer(),
+                    late: Type.Integer(),
+                    pending: Type.Integer(),
+                    lateShare: Type.Number(),
+                    lateCodes: Type.Array(Type.String()),
+                  },
+                  Strict,
+                ),
+              ),
+            },
+            Strict,
+          ),
+        },
+      },
+    },
+    async (req) => reprimandFlags(ctx, req.actor, req.query),
   );
 }
