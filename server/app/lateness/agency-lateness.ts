@@ -14,7 +14,8 @@ import { AppError, invalid } from '../../domain/errors.ts';
 import { agenciesByIds } from '../../db/repos/agencies.repo.ts';
 import { latenessFigures } from '../../db/repos/lateness.repo.ts';
 import type { AppContext } from '../context.ts';
-import { LATENESS_GROUPS, nextMonth, over30Percent, parseMonth, share, type LatenessGroup } from './rules.ts';
+import { LATENESS_GROUPS, lateAgencyFlagged, type LatenessGroup } from '../../domain/oversight/reprimand.ts';
+import { nextMonth, parseMonth, share } from './rules.ts';
 
 export interface StageLateness {
   stage: string;
@@ -94,7 +95,7 @@ export async function agencyLateness(ctx: AppContext, actor: Actor, q: { month?:
     const g = figures.groups.find((x) => x.agencyId === agencyId && x.group === name);
     const reports = g?.reports ?? 0;
     const late = g?.late ?? 0;
-    return { reports, late, lateShare: share(late, reports), over30Percent: over30Percent(late, reports) };
+    return { reports, late, lateShare: share(late, reports), over30Percent: lateAgencyFlagged(late, reports) };
   };
   const agencies = agencyIds.map((agencyId): AgencyLateness => {
     const receiving = group(agencyId, 'receiving');

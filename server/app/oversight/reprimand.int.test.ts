@@ -13,8 +13,6 @@ import { insertDeadline, latestCalendarVersionId } from '../../db/repos/calendar
 import { replaceFindings } from '../../db/repos/findings.repo.ts';
 import { vietnamTime } from '../../domain/calendar/index.ts';
 import type { FindingCheck } from '../../domain/integrity/findings.ts';
-import { REPRIMAND_CLOCKS } from '../../domain/oversight/reprimand.ts';
-import { LATENESS_GROUPS } from '../lateness/rules.ts';
 import { testApp } from '../../../test/context.ts';
 import { createCitizen, signInHeaders, signedInStaff } from '../../../test/factories.ts';
 import { submitFieldReport } from '../../../test/reports.ts';
@@ -77,7 +75,6 @@ async function fixture() {
 }
 
 test('R-18.4 reprimand flags for April 2026: Sở Xây dựng at 31 % late flagged, Sở Y tế at exactly 30 % not; the matter with 5 "Chưa hài lòng" flagged, the one with 4 not', async () => {
-  assert.deepEqual([...REPRIMAND_CLOCKS.receiving, ...REPRIMAND_CLOCKS.processing], [...LATENESS_GROUPS.receiving, ...LATENESS_GROUPS.processing], 'the workflow clocks of receiving and processing');
   const t = await fixture();
   const res = await t.app.inject({ url: '/api/v1/oversight/reprimand-flags?month=2026-04', headers: t.overseer.h });
   assert.equal(res.statusCode, 200, res.body);

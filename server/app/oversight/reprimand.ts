@@ -16,7 +16,7 @@ import {
   lateAgencyFlagged,
   MATTER_LINK_CHECKS,
   matterGroups,
-  REPRIMAND_CLOCKS,
+  LATENESS_GROUPS,
   REPRIMAND_THRESHOLDS,
   thresholdReachedAt,
 } from '../../domain/oversight/reprimand.ts';
@@ -114,7 +114,7 @@ export async function reprimandFlags(ctx: AppContext, actor: Actor, q: { month?:
     from,
     to,
     now,
-    clocks: [...REPRIMAND_CLOCKS.receiving, ...REPRIMAND_CLOCKS.processing],
+    clocks: [...LATENESS_GROUPS.receiving, ...LATENESS_GROUPS.processing],
     agencies: scope,
   });
   const flaggedAgencies = lateRows.filter((r) => lateAgencyFlagged(r.late, r.reports));

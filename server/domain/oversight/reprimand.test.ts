@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { lateAgencyFlagged, matterFlagged, matterGroups, REPRIMAND_THRESHOLDS, thresholdReachedAt } from './reprimand.ts';
+import { LATENESS_GROUPS, lateAgencyFlagged, matterFlagged, matterGroups, REPRIMAND_THRESHOLDS, thresholdReachedAt } from './reprimand.ts';
 
 test('R-18.4(2) an agency is flagged iff late / reports > 30 % exactly: 3 of 10 is not, 31 of 100 is', () => {
   assert.equal(lateAgencyFlagged(3, 10), false);
+  assert.equal(lateAgencyFlagged(4, 10), true);
+  assert.equal(lateAgencyFlagged(1, 3), true, '33 %');
   assert.equal(lateAgencyFlagged(30, 100), false);
   assert.equal(lateAgencyFlagged(31, 100), true);
   assert.equal(lateAgencyFlagged(9, 29), true);
@@ -52,4 +54,8 @@ test('R-18.4(1) matters are the connected components of the re-report links', ()
       assert.deepEqual(matterGroups([...ids].reverse(), [...links].reverse().map(([a, b]) => [b, a] as const)), groups);
     }),
   );
+});
+
+test('R-18.4(2) receiving is verification and receiving; processing is assigning and processing (R-8.5)', () => {
+  assert.deepEqual(LATENESS_GROUPS, { receiving: ['verify', 'receive'], processing: ['assign', 'process'] });
 });

@@ -1,3 +1,5 @@
+import type { DeadlineStage } from '../calendar/index.ts';
+
 /**
  * R-18.4 flags for reprimand, the decisions only (pure; the figures come from the database):
  * (1) a matter not resolved for good — the same matter reported again, rated "Chưa hài lòng" (not satisfied) 5
@@ -13,7 +15,7 @@
  * - A matter belongs to the month of its 5th not-satisfied rating (ratings ordered by when they were given):
  *   each matter is flagged once, in the month it crossed the threshold, and a past month's answer stays put as
  *   later ratings arrive (unless new links join matters).
- * - An agency's month: the reports with a receiving or processing deadline (REPRIMAND_CLOCKS) owed by that agency
+ * - An agency's month: the reports with a receiving or processing deadline (LATENESS_GROUPS) owed by that agency
  *   and due in the month — the month its lateness becomes known, as in GET /api/v1/oversight/lateness. A report
  *   counts once per agency; it is late when any of those deadlines is late (stopped after its due instant, or
  *   still open past it), superseded deadlines (an extension) not counted.
@@ -30,8 +32,16 @@ export const REPRIMAND_THRESHOLDS = {
 /** The finding checks that link a report to an earlier report of the same matter (domain/integrity/findings.ts). */
 export const MATTER_LINK_CHECKS = ['duplicate_media_exact', 'duplicate_media_near', 'own_media_again', 'duplicate_text', 'nearby_report'] as const;
 
-/** The deadline clocks of receiving (R-6.2d verify, R-7.2d receive) and processing (R-8.5 assign, process). */
-export const REPRIMAND_CLOCKS = { receiving: ['verify', 'receive'], processing: ['assign', 'process'] } as const;
+/**
+ * The deadline clocks of receiving (Art. 6–7: R-6.2d verify, R-7.2d receive) and processing (R-8.5 assign,
+ * process; also R-9, R-10, R-11). The result stages (R-12.1 rework, R-12.3 approval, R-13 clarification answer)
+ * are not part of the flag: the regulation's flag names receiving and processing only.
+ */
+export const LATENESS_GROUPS = {
+  receiving: ['verify', 'receive'],
+  processing: ['assign', 'process'],
+} as const satisfies Record<string, readonly DeadlineStage[]>;
+export type LatenessGroup = keyof typeof LATENESS_GROUPS;
 
 /** R-18.4(2): late / reports > 30 %, in integers (3 of 10 is not flagged, 31 of 100 is); nothing due → no flag. */
 export function lateAgencyFlagged(late: number, reports: number, t: { numerator: number; denominator: number } = REPRIMAND_THRESHOLDS.lateShare): boolean {
