@@ -9,13 +9,13 @@
  * Anyone else is refused (403); asking for an agency outside one's scope is refused too.
  */
 import { agencyScope, can, type Actor } from '../../domain/access/index.ts';
-import { civilDate, formatVietnamTime, vietnamTime } from '../../domain/calendar/index.ts';
-import { AppError, invalid } from '../../domain/errors.ts';
+import { civilDate, formatVietnamTime } from '../../domain/calendar/index.ts';
+import { AppError } from '../../domain/errors.ts';
 import { agenciesByIds } from '../../db/repos/agencies.repo.ts';
 import { latenessFigures } from '../../db/repos/lateness.repo.ts';
 import type { AppContext } from '../context.ts';
 import { LATENESS_GROUPS, lateAgencyFlagged, type LatenessGroup } from '../../domain/oversight/reprimand.ts';
-import { nextMonth, parseMonth, share } from './rules.ts';
+import { monthBounds, share } from './rules.ts';
 
 export interface StageLateness {
   stage: string;
@@ -80,12 +80,7 @@ export async function agencyLateness(ctx: AppContext, actor: Actor, q: { month?:
   }
   const now = ctx.clock.now();
   const monthText = q.month ?? civilDate(now).slice(0, 7);
-  const month = parseMonth(monthText);
-  if (!month) throw invalid([{ field: 'querystring.month', message: `"${monthText}" không phải tháng dạng YYYY-MM` }]);
-  const next = nextMonth(month);
-  // Month bounds in Vietnam civil time, computed here: never the database's or the server's zone.
-  const from = vietnamTime(month.year, month.month, 1);
-  const to = vietnamTime(next.year, next.month, 1);
+  const { from, to } = monthBounds(monthText);
 
   const figures = await latenessFigures(ctx.db, { from, to, now, agencies: scope, groups: LATENESS_GROUPS });
   const agencyIds = [...new Set([...figures.stages.map((s) => s.agencyId), ...figures.groups.map((g) => g.agencyId)])];

@@ -10,8 +10,7 @@
  * never the reporter (R-5.7).
  */
 import type { Actor } from '../../domain/access/index.ts';
-import { civilDate, formatVietnamTime, vietnamTime } from '../../domain/calendar/index.ts';
-import { invalid } from '../../domain/errors.ts';
+import { civilDate, formatVietnamTime } from '../../domain/calendar/index.ts';
 import {
   lateAgencyFlagged,
   MATTER_LINK_CHECKS,
@@ -23,7 +22,7 @@ import {
 import { agenciesByIds } from '../../db/repos/agencies.repo.ts';
 import { lateReportsByAgency, matterLinks, matterReports, unsatisfiedReportIds } from '../../db/repos/reprimand.repo.ts';
 import type { AppContext } from '../context.ts';
-import { nextMonth, parseMonth, share } from '../lateness/rules.ts';
+import { monthBounds, parseMonth, share } from '../lateness/rules.ts';
 import { oversightScope } from './summary.ts';
 
 export interface MatterEvidenceReport {
@@ -72,11 +71,7 @@ export async function reprimandFlags(ctx: AppContext, actor: Actor, q: { month?:
     const last = current.month === 1 ? { year: current.year - 1, month: 12 } : { year: current.year, month: current.month - 1 };
     monthText = `${last.year}-${String(last.month).padStart(2, '0')}`;
   }
-  const month = parseMonth(monthText);
-  if (!month) throw invalid([{ field: 'querystring.month', message: `"${monthText}" không phải tháng dạng YYYY-MM` }]);
-  const next = nextMonth(month);
-  const from = vietnamTime(month.year, month.month, 1);
-  const to = vietnamTime(next.year, next.month, 1);
+  const { from, to } = monthBounds(monthText);
 
   // (1) Matters: grow the groups from the reports rated not satisfied before the month's end, link by link.
   const seeds = await unsatisfiedReportIds(ctx.db, to);
