@@ -16,7 +16,7 @@ import { oversightSummary } from '../../server/app/oversight/summary.ts';
 import { uuidv7 } from 'uuidv7';
 import { findAgency } from '../../server/db/repos/agencies.repo.ts';
 import { rebuildOversightRollup, refreshOneMonth, refreshOversightRollup } from '../../server/app/oversight/rollup.ts';
-import { handlingByAgencyMonth } from '../../server/db/repos/oversight.repo.ts';
+import { handlingByAgencyMonth, rollupState } from '../../server/db/repos/oversight.repo.ts';
 import type { Actor } from '../../server/domain/access/index.ts';
 import { civilDate, VIETNAM_OFFSET_MINUTES, vietnamTime } from '../../server/domain/calendar/index.ts';
 import { generateSynthetic } from '../../seed/synthetic/index.ts';
@@ -57,7 +57,8 @@ export async function run(opts: { quick: boolean }): Promise<{ name: string; lin
     const rebuild = performance.now() - rebuildStarted;
     await sql`ANALYZE oversight_rollup`.execute(database.db);
     const lastMonth = civilDate(now).slice(0, 7);
-    const monthRefresh = await median(runs, () => refreshOneMonth(ctx, lastMonth, ctx.clock.now()));
+    const { structureVersion } = (await rollupState(database.db))!;
+    const monthRefresh = await median(runs, () => refreshOneMonth(ctx, lastMonth, ctx.clock.now(), structureVersion));
     const idleRefresh = await median(runs, () => refreshOversightRollup(ctx));
     const [{ cells } = { cells: 0 }] = (await sql<{ cells: number }>`SELECT count(*)::int AS cells FROM oversight_rollup`.execute(database.db)).rows;
 

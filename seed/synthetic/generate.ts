@@ -101,7 +101,7 @@ const UPLOAD_COLUMNS = [
   'id', 'owner_id', 'sha256', 'kind', 'mime', 'size', 'original_name', 'width', 'height', 'taken_at', 'gps_lat', 'gps_lng', 'software', 'phash', 'camera',
   'public_sha256', 'created_at', 'frames_state', 'frames_sampled',
 ] as const;
-const DEADLINE_COLUMNS = ['id', 'subject_type', 'subject_id', 'clock', 'started_at', 'amount_unit', 'amount', 'due_at', 'calendar_version', 'stopped_at', 'agency_id', 'overdue_at'] as const;
+const DEADLINE_COLUMNS = ['id', 'subject_type', 'subject_id', 'clock', 'started_at', 'amount_unit', 'amount', 'due_at', 'calendar_version', 'stopped_at', 'agency_id', 'overdue_at', 'worked_minutes'] as const;
 const EVENT_COLUMNS = ['id', 'occurred_at', 'actor_id', 'actor_role', 'actor_agency_id', 'action', 'subject_type', 'subject_id', 'from_state', 'to_state', 'payload', 'prev_hash', 'hash'] as const;
 const ALERT_COLUMNS = [
   'id', 'code', 'issuing_agency_id', 'level', 'structure_version', 'audience_units', 'audience_keys', 'whole_area', 'kind', 'category', 'severity', 'urgency',

@@ -18,6 +18,7 @@ import {
   addWorkingTime,
   clarificationWindow,
   formatVietnamTime,
+  workedMinutes,
   type Classification,
   type DeadlineStage,
   type ReportKind,
@@ -248,7 +249,7 @@ class Simulation {
     const until = this.world.until.getTime();
     const events = [...this.events];
     const deadlines = this.clocks.map(({ deadline: d, stoppedAt }) => {
-      const row = { ...deadlineValues(d), stopped_at: stoppedAt };
+      const row = { ...deadlineValues(d), stopped_at: stoppedAt, worked_minutes: stoppedAt ? workedMinutes(this.world.cal.calendar, d.startedAt, stoppedAt) : null };
       // The sweep (every minute) saw it overdue if it was still running then.
       const seen = d.dueAt.getTime() + 1_000 + this.rng.int(MINUTE);
       if (seen <= until && (stoppedAt === null || seen < stoppedAt.getTime())) {

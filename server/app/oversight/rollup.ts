@@ -6,8 +6,10 @@
  *
  * A full rebuild (every month from the first submission to the last, and every month the rollup held) happens
  * when the rollup has no state (a new database, or a bulk load that invalidated it), was built by an older
- * definition (`ROLLUP_VERSION`), or with another working calendar (an edit of the calendar recomputes open
- * deadlines' due instants without touching their reports).
+ * definition (`ROLLUP_VERSION`), with another working calendar (an edit of the calendar recomputes open
+ * deadlines' due instants without touching their reports) or for another administrative structure (R-28.1: the
+ * reports are then counted under the units of the structure in force, units-today.ts). Before it, stopped
+ * deadlines whose working time was never measured (stopped before migration 0023) are measured.
  *
  * Who refreshes: every server on a timer (main.ts, every DEADLINE_SWEEP_SECONDS), and the summary itself when
  * the figures are older than `staleAfterMs` (a server whose timer is late, the CLI, the tests).
@@ -20,16 +22,21 @@ import {
   rollupMonths,
   rollupState,
   saveRollupState,
+  saveWorkedMinutes,
   submissionMonthRange,
+  unmeasuredDeadlines,
   type RollupMonth,
   type RollupState,
 } from '../../db/repos/oversight.repo.ts';
-import { vietnamTime } from '../../domain/calendar/index.ts';
+import { vietnamTime, workedMinutes } from '../../domain/calendar/index.ts';
 import type { AppContext } from '../context.ts';
 import { nextMonth, parseMonth } from '../lateness/rules.ts';
+import { currentCalendar, referenceData } from '../reference/reference-data.ts';
+import { versionInForceOf } from '../units/structure-versions.ts';
+import { mapReportsToUnitsToday } from './units-today.ts';
 
 /** The definition of the rollup's rows; raise it when the INSERT … SELECT changes, so every server rebuilds. */
-export const ROLLUP_VERSION = 1;
+export const ROLLUP_VERSION = 2;
 
 /**
  * How far before the last refresh a refresh looks for changes. A change is found by its time (`updated_at`,
@@ -64,26 +71,50 @@ function monthsBetween(first: string, last: string): string[] {
   return out;
 }
 
-/** Recomputes one month now (its own transaction); the rollup's state is left as it is. */
-export async function refreshOneMonth(ctx: Pick<AppContext, 'db'>, month: string, now: Date): Promise<void> {
-  await ctx.db.transaction().execute((tx) => refreshRollupMonth(tx, rollupMonth(month), now));
+/** Recomputes one month now (its own transaction), units mapped to `structureVersion`; the state is left as it is. */
+export async function refreshOneMonth(ctx: Pick<AppContext, 'db'>, month: string, now: Date, structureVersion: string): Promise<void> {
+  await ctx.db.transaction().execute((tx) => refreshRollupMonth(tx, rollupMonth(month), now, structureVersion));
+}
+
+/** The rollup's inputs now: the definition, the newest calendar, the structure in force. */
+async function rollupInputs(ctx: AppContext, now: Date): Promise<Omit<RollupState, 'refreshedAt'>> {
+  const calendarVersion = (await latestCalendarVersionId(ctx.db)) ?? 0;
+  const structureVersion = versionInForceOf((await referenceData(ctx)).structureVersions, now);
+  return { version: ROLLUP_VERSION, calendarVersion, structureVersion };
+}
+
+const sameInputs = (state: RollupState, inputs: Omit<RollupState, 'refreshedAt'>) =>
+  state.version === inputs.version && state.calendarVersion === inputs.calendarVersion && state.structureVersion === inputs.structureVersion;
+
+const BATCH = 2_000;
+
+/** Measures the working time of stopped deadlines that have none (stopped before migration 0023). */
+async function measureStoppedDeadlines(ctx: AppContext): Promise<void> {
+  const cal = await currentCalendar(ctx);
+  for (;;) {
+    const batch = await unmeasuredDeadlines(ctx.db, BATCH);
+    if (batch.length === 0) return;
+    await saveWorkedMinutes(ctx.db, batch.map((d) => ({ id: d.id, minutes: workedMinutes(cal.calendar, d.started_at, d.stopped_at!) })));
+  }
 }
 
 async function runRefresh(ctx: AppContext, opts: { full?: boolean }): Promise<RefreshResult> {
   const now = ctx.clock.now();
   const state = await rollupState(ctx.db);
-  const calendarVersion = (await latestCalendarVersionId(ctx.db)) ?? 0;
-  const full = opts.full === true || !state || state.version !== ROLLUP_VERSION || state.calendarVersion !== calendarVersion;
+  const inputs = await rollupInputs(ctx, now);
+  const full = opts.full === true || !state || !sameInputs(state, inputs);
   let months: string[];
   if (full) {
+    await measureStoppedDeadlines(ctx);
+    await mapReportsToUnitsToday(ctx, inputs.structureVersion);
     const range = await submissionMonthRange(ctx.db);
     months = [...new Set([...(range ? monthsBetween(range.first, range.last) : []), ...(await rollupMonths(ctx.db))])].sort();
   } else {
     months = await monthsChangedSince(ctx.db, new Date(state.refreshedAt.getTime() - LOOKBACK_MS), now);
   }
-  for (const month of months) await refreshOneMonth(ctx, month, now);
+  for (const month of months) await refreshOneMonth(ctx, month, now, inputs.structureVersion);
   // Saved only when every month is done: a refresh that failed half-way is redone from the same point.
-  await saveRollupState(ctx.db, { version: ROLLUP_VERSION, calendarVersion, refreshedAt: now });
+  await saveRollupState(ctx.db, { ...inputs, refreshedAt: now });
   return { months, full, refreshedAt: now };
 }
 
@@ -113,15 +144,15 @@ export function staleAfterMs(ctx: AppContext): number {
 }
 
 /**
- * The rollup's state for a reader: refreshed first when it has none, is of another definition or calendar, or
- * is older than `staleAfterMs` (or newer than the clock, which a clock set back makes meaningless).
+ * The rollup's state for a reader: refreshed first when it has none, is of another definition, calendar or
+ * structure, or is older than `staleAfterMs` (or newer than the clock, which a clock set back makes meaningless).
  */
 export async function freshRollupState(ctx: AppContext): Promise<RollupState> {
   const now = ctx.clock.now();
   const state = await rollupState(ctx.db);
   const age = state ? now.getTime() - state.refreshedAt.getTime() : Infinity;
-  const calendarVersion = state ? ((await latestCalendarVersionId(ctx.db)) ?? 0) : 0;
-  if (state && state.version === ROLLUP_VERSION && state.calendarVersion === calendarVersion && age >= 0 && age <= staleAfterMs(ctx)) return state;
+  const inputs = await rollupInputs(ctx, now);
+  if (state && sameInputs(state, inputs) && age >= 0 && age <= staleAfterMs(ctx)) return state;
   const done = await refreshOversightRollup(ctx);
-  return (await rollupState(ctx.db)) ?? { version: ROLLUP_VERSION, calendarVersion, refreshedAt: done.refreshedAt };
+  return (await rollupState(ctx.db)) ?? { ...inputs, refreshedAt: done.refreshedAt };
 }

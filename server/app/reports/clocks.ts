@@ -4,7 +4,7 @@
  * anchors from the policy: the verification window runs from submission (R-6.2d), the others from the event.
  */
 import { uuidv7 } from 'uuidv7';
-import { addWorkingTime, deadlinePolicy, type Classification, type DeadlineStage, type ReportKind } from '../../domain/calendar/index.ts';
+import { addWorkingTime, deadlinePolicy, workedMinutes, type Classification, type DeadlineStage, type ReportKind } from '../../domain/calendar/index.ts';
 import { insertDeadline, reassignOpenDeadlines, stopDeadlines, type NewDeadline } from '../../db/repos/calendar.repo.ts';
 import type { ReportRow } from '../../db/repos/reports.repo.ts';
 import type { Work } from '../unit-of-work.ts';
@@ -63,7 +63,8 @@ export function startClocks(cal: CurrentCalendar, report: ClockSubject, stages: 
  * the transaction's own connection on a single-connection database (PGlite).
  */
 export async function applyClocks(cal: CurrentCalendar, w: Work, report: ClockSubject, change: ClockChange): Promise<void> {
-  const stopped = await stopDeadlines(w.tx, REPORT_SUBJECT, report.id, [...(change.stops ?? []), ...(change.extend ? [change.extend.stage] : [])], w.now);
+  const stops = [...(change.stops ?? []), ...(change.extend ? [change.extend.stage] : [])];
+  const stopped = await stopDeadlines(w.tx, REPORT_SUBJECT, report.id, stops, w.now, (startedAt) => workedMinutes(cal.calendar, startedAt, w.now));
   if (change.extend) {
     const { stage, days } = change.extend;
     const previous = stopped.find((d) => d.clock === stage);

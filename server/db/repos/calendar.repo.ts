@@ -156,17 +156,24 @@ export async function openDeadlinesOf(q: Q, subjectType: string, subjectIds: rea
 }
 
 /** Stops the open deadlines of these clocks; returns the stopped rows (for lateness records). */
-export async function stopDeadlines(tx: Q, subjectType: string, subjectId: string, clocks: readonly string[], at: Date) {
+/**
+ * Stops the running clocks named, recording how long each ran in working minutes (`workedMinutes` of its start;
+ * the caller holds the subject's lock, so no other action stops them meanwhile).
+ */
+export async function stopDeadlines(tx: Q, subjectType: string, subjectId: string, clocks: readonly string[], at: Date, workedMinutes: (startedAt: Date) => number) {
   if (clocks.length === 0) return [];
-  return tx
-    .updateTable('deadlines')
-    .set({ stopped_at: at })
+  const running = await tx
+    .selectFrom('deadlines')
+    .select(['id', 'clock', 'due_at', 'started_at'])
     .where('subject_type', '=', subjectType)
     .where('subject_id', '=', subjectId)
     .where('clock', 'in', clocks)
     .where('stopped_at', 'is', null)
-    .returning(['id', 'clock', 'due_at'])
     .execute();
+  for (const d of running) {
+    await tx.updateTable('deadlines').set({ stopped_at: at, worked_minutes: workedMinutes(d.started_at) }).where('id', '=', d.id).execute();
+  }
+  return running.map(({ id, clock, due_at }) => ({ id, clock, due_at }));
 }
 
 /** Moves running clocks to another agency (a transfer hands the receiving over, R-7.2c; lateness follows it). */

@@ -25,6 +25,8 @@ export interface DeadlinesTable {
   agency_id: string | null;
   /** When the sweep first found it overdue. */
   overdue_at: Timestamp | null;
+  /** Working minutes the clock ran, from start to stop (null while running; migration 0023). */
+  worked_minutes: number | null;
 }
 
 export interface CalendarTables {

@@ -62,3 +62,11 @@ export function workingTimeBetween(cal: WorkingCalendar, a: Date, b: Date): numb
   assertCovered(cal, to, 'instant');
   return (workedMsAt(cal, to) - workedMsAt(cal, from)) / MS_PER_MINUTE;
 }
+
+/**
+ * The working time a stage's clock ran, from its start to its stop, in whole working minutes (rounded; never
+ * negative): what the overseer's median and 90th percentile per stage are made of (issue 10, R-18.3b).
+ */
+export function workedMinutes(cal: WorkingCalendar, startedAt: Date, stoppedAt: Date): number {
+  return Math.max(0, Math.round(workingTimeBetween(cal, startedAt, stoppedAt)));
+}

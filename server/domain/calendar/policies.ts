@@ -25,6 +25,17 @@ export type DeadlineStage =
   | 'answer_clarification'; // answer the reporter's clarification request (R-13)
 export const DEADLINE_STAGES: readonly DeadlineStage[] = ['verify', 'receive', 'assign', 'process', 'redo', 'approve_publication', 'answer_clarification'];
 
+/** The stages' Vietnamese names in the overseer's figures and documents (the web app has its own, in two languages). */
+export const DEADLINE_STAGE_LABELS: Record<DeadlineStage, string> = {
+  verify: 'Xác minh',
+  receive: 'Tiếp nhận',
+  assign: 'Giao xử lý',
+  process: 'Xử lý',
+  redo: 'Sửa dự thảo bị trả lại',
+  approve_publication: 'Duyệt, công khai kết quả',
+  answer_clarification: 'Trả lời đề nghị làm rõ',
+};
+
 /** The event that starts a stage's clock. */
 export type DeadlineAnchor = 'submitted' | 'received' | 'assigned' | 'draft_rejected' | 'result_drafted' | 'clarification_requested';
 

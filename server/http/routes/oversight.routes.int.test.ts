@@ -62,15 +62,31 @@ async function scenario() {
   return { ...t, get, fresh, sxd, receiving, operator, overseer, admin, head, officer, citizen, citizenH, reports: { a, b, c, d } };
 }
 
-const figures = (received: number, published: number, late: number) => {
+const figures = (received: number, published: number, late: number, o: { accepted?: number; rejected?: number; transferred?: number; inProgress?: number } = {}) => {
   const pct = (n: number) => (received === 0 ? 0 : Math.round((n * 1000) / received) / 10);
-  return { received, published, onTime: received - late, late, publishedPercent: pct(published), onTimePercent: pct(received - late), latePercent: pct(late) };
+  return {
+    received,
+    accepted: o.accepted ?? 0,
+    rejected: o.rejected ?? 0,
+    transferred: o.transferred ?? 0,
+    inProgress: o.inProgress ?? 0,
+    published,
+    onTime: received - late,
+    late,
+    publishedPercent: pct(published),
+    onTimePercent: pct(received - late),
+    latePercent: pct(late),
+  };
 };
+// A published, B accepted and in progress (Sở Xây dựng); C waiting, D rejected (the receiving agency).
+const SXD = { accepted: 2, inProgress: 1 };
+const RECEIVING = { rejected: 1, inProgress: 1 };
+const ALL = { accepted: 2, rejected: 1, inProgress: 2 };
 
 test('R-18.3b R-8.5 counts by state, and per handling agency and month: received, published, on time, late (stopped after due or open past due)', async () => {
   const t = await scenario();
   assert.equal(t.fresh.total, 4);
-  assert.deepEqual(t.fresh.totals, figures(4, 0, 0), 'just submitted, no deadline is overdue');
+  assert.deepEqual(t.fresh.totals, figures(4, 0, 0, { inProgress: 4 }), 'just submitted, no deadline is overdue');
 
   const body = await t.get(t.overseer.h, 'from=2026-03&to=2026-03');
   assert.equal(body.from, '2026-03');
@@ -78,7 +94,7 @@ test('R-18.3b R-8.5 counts by state, and per handling agency and month: received
   assert.deepEqual(body.months, ['2026-03']);
   assert.deepEqual(body.period, { start: '2026-03-01T00:00:00+07:00', end: '2026-04-01T00:00:00+07:00' });
   assert.equal(body.asOf, '2026-03-05T12:00:00+07:00');
-  assert.deepEqual(body.filters, { agencyId: null, categoryCode: null, kind: null });
+  assert.deepEqual(body.filters, { agencyId: null, unitCode: null, categoryCode: null, kind: null });
   assert.equal(body.total, 4);
   assert.deepEqual(body.byState, [
     { state: 'submitted', label: 'Chờ tiếp nhận', count: 1 },
@@ -91,14 +107,14 @@ test('R-18.3b R-8.5 counts by state, and per handling agency and month: received
   assert.deepEqual(
     body.byAgencyMonth.map((r) => ({ ...r })).sort((x, y) => x.agencyId.localeCompare(y.agencyId)),
     [
-      { agencyId: t.sxd.id, agencyName: t.sxd.name, month: '2026-03', ...figures(2, 1, 1) },
-      { agencyId: t.receiving.id, agencyName: t.receiving.name, month: '2026-03', ...figures(2, 0, 1) },
+      { agencyId: t.sxd.id, agencyName: t.sxd.name, month: '2026-03', ...figures(2, 1, 1, SXD) },
+      { agencyId: t.receiving.id, agencyName: t.receiving.name, month: '2026-03', ...figures(2, 0, 1, RECEIVING) },
     ].sort((x, y) => x.agencyId.localeCompare(y.agencyId)),
   );
-  assert.deepEqual(body.totals, figures(4, 1, 2));
-  assert.deepEqual(body.totals, { received: 4, published: 1, onTime: 2, late: 2, publishedPercent: 25, onTimePercent: 50, latePercent: 50 });
+  assert.deepEqual(body.totals, figures(4, 1, 2, ALL));
+  assert.deepEqual(body.totals, { received: 4, accepted: 2, rejected: 1, transferred: 0, inProgress: 2, published: 1, onTime: 2, late: 2, publishedPercent: 25, onTimePercent: 50, latePercent: 50 });
   assert.equal(body.byAgency.length, 2);
-  assert.deepEqual(body.byAgency.find((x) => x.agencyId === t.sxd.id), { agencyId: t.sxd.id, agencyName: t.sxd.name, ...figures(2, 1, 1) });
+  assert.deepEqual(body.byAgency.find((x) => x.agencyId === t.sxd.id), { agencyId: t.sxd.id, agencyName: t.sxd.name, ...figures(2, 1, 1, SXD) });
 });
 
 test('R-13 R-18.3b ratings distribution and satisfaction rate of the period\'s reports', async () => {
@@ -131,14 +147,14 @@ test('R-18.3b months are Vietnam civil months of submission: 06:00 on 1 April in
   assert.equal(april.total, 1);
   // By now B's processing deadline (7 working days, R-8.5) has passed too; B was late already: still one report.
   const march = await t.get(h, 'from=2026-03&to=2026-03');
-  assert.deepEqual(march.totals, figures(4, 1, 2));
+  assert.deepEqual(march.totals, figures(4, 1, 2, ALL));
 });
 
 test('R-18.3b filters: handling agency, category, kind', async () => {
   const t = await scenario();
   const bySxd = await t.get(t.overseer.h, `from=2026-03&to=2026-03&agencyId=${t.sxd.id}`);
   assert.equal(bySxd.total, 2);
-  assert.deepEqual(bySxd.filters, { agencyId: t.sxd.id, categoryCode: null, kind: null });
+  assert.deepEqual(bySxd.filters, { agencyId: t.sxd.id, unitCode: null, categoryCode: null, kind: null });
   assert.deepEqual(bySxd.byAgencyMonth.map((r) => r.agencyId), [t.sxd.id]);
   assert.deepEqual(bySxd.byState.map((s) => [s.state, s.count]), [
     ['assigned', 1],

@@ -1,0 +1,49 @@
+-- 0023 — the overseer's figures of issue 10 (R-18.3b, R-22, R-25.4, R-28.1; ADR 0011, revised).
+--
+-- 1. A stage's working time (median / 90th percentile per stage): `worked_minutes` is the working time a deadline's
+--    clock ran, from its start to its stop, by the working calendar in force when it stopped (set by the workflow
+--    when it stops a clock; older rows are filled by the rollup's rebuild, app/oversight/rollup.ts).
+ALTER TABLE deadlines ADD COLUMN worked_minutes integer CHECK (worked_minutes >= 0);
+CREATE INDEX deadlines_unmeasured_idx ON deadlines (id) WHERE stopped_at IS NOT NULL AND worked_minutes IS NULL;
+
+-- 2. Reports filed under a former administrative unit, counted under today's (R-28.1): the unit of today's
+--    structure each such report belongs to — the commune containing its pin, else the only successor of its unit;
+--    NULL when its unit was split and it has no pin. Derived data, rebuilt for every report whose unit is not of
+--    `structure_version` when the structure in force changes.
+CREATE TABLE report_units_today (
+  report_id uuid PRIMARY KEY REFERENCES reports (id) ON DELETE CASCADE,
+  structure_version text NOT NULL,
+  unit_code text
+);
+
+-- 3. The rollup gains the unit of today (NULL: no place, or not determinable), the receiving outcomes and two
+--    facets: 'reason' (value = the Art. 6.2 reason of a rejected report) and 'decision' (value = an initiative's
+--    decision). The rows are rebuilt from scratch (the rollup's version is raised with this definition).
+DELETE FROM oversight_rollup;
+DELETE FROM oversight_rollup_state;
+ALTER TABLE oversight_rollup ADD COLUMN unit_code text;
+ALTER TABLE oversight_rollup ADD COLUMN accepted integer NOT NULL DEFAULT 0;
+ALTER TABLE oversight_rollup ADD COLUMN rejected integer NOT NULL DEFAULT 0;
+ALTER TABLE oversight_rollup ADD COLUMN transferred integer NOT NULL DEFAULT 0;
+ALTER TABLE oversight_rollup ADD COLUMN in_progress integer NOT NULL DEFAULT 0;
+ALTER TABLE oversight_rollup DROP CONSTRAINT oversight_rollup_facet_check;
+ALTER TABLE oversight_rollup ADD CONSTRAINT oversight_rollup_facet_check CHECK (facet IN ('all', 'state', 'rating', 'reason', 'decision'));
+-- The rollup state also names the administrative structure its units were mapped to.
+ALTER TABLE oversight_rollup_state ADD COLUMN structure_version text NOT NULL DEFAULT '';
+
+-- 4. Per stage (deadline clock): the deadlines of the month's reports that each agency owed (the deadline's agency,
+--    R-8.5), how many were late, and how long the stopped ones took in working time, counted per bucket of working
+--    minutes (domain/oversight/working-time.ts; bucket NULL: still running). Superseded deadlines (an extension)
+--    are not counted.
+CREATE TABLE oversight_stage_rollup (
+  month text NOT NULL,
+  agency_id uuid,
+  unit_code text,
+  category_code text NOT NULL,
+  kind text NOT NULL,
+  stage text NOT NULL,
+  bucket smallint,
+  deadlines integer NOT NULL,
+  late integer NOT NULL
+);
+CREATE INDEX oversight_stage_rollup_month_idx ON oversight_stage_rollup (month, agency_id);
