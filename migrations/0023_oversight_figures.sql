@@ -16,11 +16,15 @@ CREATE TABLE report_units_today (
   unit_code text
 );
 
--- 3. The rollup gains the unit of today (NULL: no place, or not determinable), the receiving outcomes and two
---    facets: 'reason' (value = the Art. 6.2 reason of a rejected report) and 'decision' (value = an initiative's
---    decision). The rows are rebuilt from scratch (the rollup's version is raised with this definition).
+-- 3. The rollup gains the unit of today, the receiving outcomes and two facets: 'reason' (value = the Art. 6.2
+--    reason of a rejected report) and 'decision' (value = an initiative's decision). Every figure is kept at two
+--    grains: `by_unit` false — per agency × category × kind, as before (what the month × agency table and every
+--    unfiltered figure read) — and `by_unit` true — also per unit (`unit_code`; NULL: no place, or not
+--    determinable), read only for the figures per unit or with a unit filter: a department handles reports in many
+--    communes, and the unit multiplies its rows. The rows are rebuilt from scratch (the rollup's version is raised).
 DELETE FROM oversight_rollup;
 DELETE FROM oversight_rollup_state;
+ALTER TABLE oversight_rollup ADD COLUMN by_unit boolean NOT NULL DEFAULT false;
 ALTER TABLE oversight_rollup ADD COLUMN unit_code text;
 ALTER TABLE oversight_rollup ADD COLUMN accepted integer NOT NULL DEFAULT 0;
 ALTER TABLE oversight_rollup ADD COLUMN rejected integer NOT NULL DEFAULT 0;
@@ -28,15 +32,19 @@ ALTER TABLE oversight_rollup ADD COLUMN transferred integer NOT NULL DEFAULT 0;
 ALTER TABLE oversight_rollup ADD COLUMN in_progress integer NOT NULL DEFAULT 0;
 ALTER TABLE oversight_rollup DROP CONSTRAINT oversight_rollup_facet_check;
 ALTER TABLE oversight_rollup ADD CONSTRAINT oversight_rollup_facet_check CHECK (facet IN ('all', 'state', 'rating', 'reason', 'decision'));
+DROP INDEX oversight_rollup_facet_idx;
+CREATE INDEX oversight_rollup_facet_idx ON oversight_rollup (by_unit, facet, month, agency_id);
+CREATE INDEX oversight_rollup_unit_idx ON oversight_rollup (facet, unit_code, month) WHERE by_unit;
 -- The rollup state also names the administrative structure its units were mapped to.
 ALTER TABLE oversight_rollup_state ADD COLUMN structure_version text NOT NULL DEFAULT '';
 
 -- 4. Per stage (deadline clock): the deadlines of the month's reports that each agency owed (the deadline's agency,
 --    R-8.5), how many were late, and how long the stopped ones took in working time, counted per bucket of working
---    minutes (domain/oversight/working-time.ts; bucket NULL: still running). Superseded deadlines (an extension)
---    are not counted.
+--    minutes (domain/oversight/working-time.ts; bucket NULL: still running), at the same two grains. Superseded
+--    deadlines (an extension) are not counted.
 CREATE TABLE oversight_stage_rollup (
   month text NOT NULL,
+  by_unit boolean NOT NULL,
   agency_id uuid,
   unit_code text,
   category_code text NOT NULL,
@@ -46,4 +54,4 @@ CREATE TABLE oversight_stage_rollup (
   deadlines integer NOT NULL,
   late integer NOT NULL
 );
-CREATE INDEX oversight_stage_rollup_month_idx ON oversight_stage_rollup (month, agency_id);
+CREATE INDEX oversight_stage_rollup_month_idx ON oversight_stage_rollup (by_unit, month, agency_id);

@@ -92,7 +92,7 @@ export async function run(opts: { quick: boolean }): Promise<{ name: string; lin
       lines: [
         `${n(generated.reports)} reports (${n(generated.deadlines)} deadlines, ${n(generated.events)} events) generated in ${loadSeconds.toFixed(1)} s`,
         `month × agency table from the rollup: ${n(rows.length)} cells, ${n(total)} reports, ${n(late)} late   median ${table.toFixed(1).padStart(7)} ms   (${(table / baseline).toFixed(2)} × the bare count)`,
-        `the whole summary from the rollup (states, table, ratings; GET /api/v1/oversight/summary)   median ${summary.toFixed(1).padStart(7)} ms`,
+        `the whole summary over ${rebuilt.months.length} months from the rollup (states, agencies, units, stages, reasons, ratings, initiatives; GET /api/v1/oversight/summary)   median ${summary.toFixed(1).padStart(7)} ms`,
         `before the rollup: the table aggregated from reports + deadlines per request      median ${direct.toFixed(0).padStart(7)} ms`,
         `baseline: bare month × agency count of the same rows                              median ${baseline.toFixed(0).padStart(7)} ms`,
         `rollup: ${n(cells)} rows; full rebuild of ${rebuilt.months.length} months ${rebuild.toFixed(0)} ms; refresh of one month (${lastMonth}) median ${monthRefresh.toFixed(0)} ms; refresh with nothing changed median ${idleRefresh.toFixed(1)} ms`,

@@ -44,7 +44,8 @@ export interface OversightFilter {
   kind?: string | undefined;
 }
 
-const HANDLING_AGENCY = sql`COALESCE(r.dispatched_agency_id, r.processing_agency_id, r.receiving_agency_id)`;
+/** The agency handling the report in `r` now: the commune it was dispatched to, else the processing, else the receiving agency. */
+export const HANDLING_AGENCY = sql`COALESCE(r.dispatched_agency_id, r.processing_agency_id, r.receiving_agency_id)`;
 
 /** The Vietnam civil month of submission, `YYYY-MM` (fixed +07:00: the database's zone plays no part). */
 const SUBMISSION_MONTH = sql<string>`to_char((r.submitted_at AT TIME ZONE 'UTC') + ${sql.raw(`interval '${VIETNAM_OFFSET_MINUTES} minutes'`)}, 'YYYY-MM')`;
@@ -77,7 +78,12 @@ export async function refreshRollupMonth(tx: Transaction<DB>, m: RollupMonth, no
   await sql`DELETE FROM oversight_stage_rollup WHERE month = ${m.month}`.execute(tx);
   const unitToday = sql`CASE WHEN r.unit_version = ${structureVersion} THEN r.unit_code ELSE (
       SELECT t.unit_code FROM report_units_today t WHERE t.report_id = r.id AND t.structure_version = ${structureVersion}) END`;
-  // Each report is judged once (the CTE), then counted in the five facets (migrations 0022–0023).
+  // Each report is judged once (the CTE), then counted in the five facets at the two grains (migrations 0022–0023).
+  const sets = (...cols: string[]) => {
+    const base = ['m.agency_id', 'm.category_code', 'm.kind'];
+    return [sql.raw(`(${[...base, ...cols].join(', ')})`), sql.raw(`(${[...base, 'm.unit_code', ...cols].join(', ')})`)];
+  };
+  const facetBits = sql`GROUPING(m.state, m.rating, m.reason, m.decision)`;
   await sql`
     WITH m AS MATERIALIZED (
       SELECT ${HANDLING_AGENCY} AS agency_id, ${unitToday} AS unit_code, r.category_code, r.kind, r.state, r.rating,
@@ -88,11 +94,11 @@ export async function refreshRollupMonth(tx: Transaction<DB>, m: RollupMonth, no
       FROM reports r
       WHERE r.submitted_at >= ${m.start} AND r.submitted_at < ${m.end}
     )
-    INSERT INTO oversight_rollup (month, agency_id, unit_code, category_code, kind, facet, value, reports, published, late,
+    INSERT INTO oversight_rollup (month, by_unit, agency_id, unit_code, category_code, kind, facet, value, reports, published, late,
       accepted, rejected, transferred, in_progress)
-    SELECT ${m.month}, m.agency_id, m.unit_code, m.category_code, m.kind,
-      CASE GROUPING(m.state, m.rating, m.reason, m.decision) WHEN 15 THEN 'all' WHEN 7 THEN 'state' WHEN 11 THEN 'rating' WHEN 13 THEN 'reason' ELSE 'decision' END,
-      CASE GROUPING(m.state, m.rating, m.reason, m.decision) WHEN 7 THEN m.state WHEN 11 THEN m.rating WHEN 13 THEN m.reason WHEN 14 THEN m.decision END,
+    SELECT ${m.month}, GROUPING(m.unit_code) = 0, m.agency_id, m.unit_code, m.category_code, m.kind,
+      CASE ${facetBits} WHEN 15 THEN 'all' WHEN 7 THEN 'state' WHEN 11 THEN 'rating' WHEN 13 THEN 'reason' ELSE 'decision' END,
+      CASE ${facetBits} WHEN 7 THEN m.state WHEN 11 THEN m.rating WHEN 13 THEN m.reason WHEN 14 THEN m.decision END,
       count(*)::int,
       (count(*) FILTER (WHERE m.published))::int,
       (count(*) FILTER (WHERE m.late))::int,
@@ -101,26 +107,25 @@ export async function refreshRollupMonth(tx: Transaction<DB>, m: RollupMonth, no
       (count(*) FILTER (WHERE m.transferred))::int,
       (count(*) FILTER (WHERE m.in_progress))::int
     FROM m
-    GROUP BY GROUPING SETS (
-      (m.agency_id, m.unit_code, m.category_code, m.kind),
-      (m.agency_id, m.unit_code, m.category_code, m.kind, m.state),
-      (m.agency_id, m.unit_code, m.category_code, m.kind, m.rating),
-      (m.agency_id, m.unit_code, m.category_code, m.kind, m.reason),
-      (m.agency_id, m.unit_code, m.category_code, m.kind, m.decision)
-    )
-    HAVING GROUPING(m.state, m.rating, m.reason, m.decision) IN (15, 7, 11)
-      OR (GROUPING(m.state, m.rating, m.reason, m.decision) = 13 AND m.reason IS NOT NULL)
-      OR (GROUPING(m.state, m.rating, m.reason, m.decision) = 14 AND m.decision IS NOT NULL)`.execute(tx);
-  // Per stage: the deadlines in force of the month's reports, by the agency that owed them.
+    GROUP BY GROUPING SETS (${sql.join([...sets(), ...sets('m.state'), ...sets('m.rating'), ...sets('m.reason'), ...sets('m.decision')])})
+    HAVING ${facetBits} IN (15, 7, 11)
+      OR (${facetBits} = 13 AND m.reason IS NOT NULL)
+      OR (${facetBits} = 14 AND m.decision IS NOT NULL)`.execute(tx);
+  // Per stage: the deadlines in force of the month's reports, by the agency that owed them, at the two grains.
   await sql`
-    INSERT INTO oversight_stage_rollup (month, agency_id, unit_code, category_code, kind, stage, bucket, deadlines, late)
-    SELECT ${m.month}, d.agency_id, ${unitToday}, r.category_code, r.kind, d.clock,
-      CASE WHEN d.worked_minutes IS NOT NULL THEN width_bucket(d.worked_minutes - 1, ${BUCKET_BOUNDS}) END AS bucket,
-      count(*)::int, (count(*) FILTER (WHERE ${deadlineLateAt(now)}))::int
-    FROM reports r
-    JOIN deadlines d ON d.subject_type = 'report' AND d.subject_id = r.id::text
-    WHERE r.submitted_at >= ${m.start} AND r.submitted_at < ${m.end} AND ${deadlineInForce}
-    GROUP BY 2, 3, 4, 5, 6, 7`.execute(tx);
+    WITH s AS MATERIALIZED (
+      SELECT d.agency_id, ${unitToday} AS unit_code, r.category_code, r.kind, d.clock AS stage,
+        CASE WHEN d.worked_minutes IS NOT NULL THEN width_bucket(d.worked_minutes - 1, ${BUCKET_BOUNDS}) END AS bucket,
+        ${deadlineLateAt(now)} AS late
+      FROM reports r
+      JOIN deadlines d ON d.subject_type = 'report' AND d.subject_id = r.id::text
+      WHERE r.submitted_at >= ${m.start} AND r.submitted_at < ${m.end} AND ${deadlineInForce}
+    )
+    INSERT INTO oversight_stage_rollup (month, by_unit, agency_id, unit_code, category_code, kind, stage, bucket, deadlines, late)
+    SELECT ${m.month}, GROUPING(s.unit_code) = 0, s.agency_id, s.unit_code, s.category_code, s.kind, s.stage, s.bucket,
+      count(*)::int, (count(*) FILTER (WHERE s.late))::int
+    FROM s
+    GROUP BY GROUPING SETS ((s.agency_id, s.category_code, s.kind, s.stage, s.bucket), (s.agency_id, s.unit_code, s.category_code, s.kind, s.stage, s.bucket))`.execute(tx);
 }
 
 /**
@@ -183,10 +188,13 @@ export async function invalidateRollup(q: Q): Promise<void> {
   await q.deleteFrom('oversight_rollup_state').execute();
 }
 
-/** The WHERE clause of the period's rollup rows (alias `o`), or null when the scope is empty. */
-function rollupWhere(f: OversightFilter): RawBuilder<unknown> | null {
+/**
+ * The WHERE clause of the period's rollup rows (alias `o`), or null when the scope is empty. The per-unit grain is
+ * read only when the figures are per unit or filtered by a unit (migration 0023).
+ */
+function rollupWhere(f: OversightFilter, perUnit = false): RawBuilder<unknown> | null {
   if (f.agencies !== 'all' && f.agencies.length === 0) return null;
-  const parts = [sql`o.month >= ${f.fromMonth}`, sql`o.month <= ${f.toMonth}`];
+  const parts = [sql`o.by_unit = ${perUnit || f.unitCode !== undefined}`, sql`o.month >= ${f.fromMonth}`, sql`o.month <= ${f.toMonth}`];
   if (f.agencies !== 'all') parts.push(sql`o.agency_id IN (${sql.join(f.agencies.map((a) => sql`${a}::uuid`))})`);
   if (f.agencyId) parts.push(sql`o.agency_id = ${f.agencyId}::uuid`);
   if (f.unitCode) parts.push(sql`o.unit_code = ${f.unitCode}`);
@@ -255,7 +263,7 @@ export interface UnitRow extends HandlingRow {
 }
 
 export async function handlingByUnit(q: Q, f: OversightFilter): Promise<UnitRow[]> {
-  const where = rollupWhere(f);
+  const where = rollupWhere(f, true);
   if (!where) return [];
   const { rows } = await sql<{ unit_code: string | null } & HandlingSums>`
     SELECT o.unit_code, ${HANDLING_SUMS} FROM oversight_rollup o WHERE o.facet = 'all' AND ${where} GROUP BY 1 ORDER BY 1`.execute(q);

@@ -9,6 +9,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../schema.ts';
 import { deadlineInForce, deadlineLateAt } from './deadline-rules.ts';
+import { HANDLING_AGENCY } from './oversight.repo.ts';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
@@ -52,7 +53,7 @@ export async function matterReports(q: Q, ids: readonly string[]): Promise<Matte
     SELECT r.id, r.code, r.submitted_at, r.rating,
       (SELECT max(e.occurred_at) FROM audit_events e
        WHERE e.subject_type = 'report' AND e.subject_id = r.id::text AND e.action = 'report.rate') AS rated_at,
-      COALESCE(r.dispatched_agency_id, r.processing_agency_id, r.receiving_agency_id) AS agency_id
+      ${HANDLING_AGENCY} AS agency_id
     FROM reports r WHERE r.id IN (${idList})
     ORDER BY r.submitted_at, r.code`.execute(q);
   return rows.map((r) => ({

@@ -5,6 +5,8 @@ export interface OversightRollupTable {
   /** YYYY-MM, the Vietnam civil month of submission. */
   month: string;
   agency_id: string;
+  /** The grain: per unit (true) or not (false, unit_code null) — migration 0023. */
+  by_unit: boolean;
   /** The unit of today's structure; null: no place, or a split former unit without a pin. */
   unit_code: string | null;
   category_code: string;
@@ -23,6 +25,7 @@ export interface OversightRollupTable {
 
 export interface OversightStageRollupTable {
   month: string;
+  by_unit: boolean;
   agency_id: string | null;
   unit_code: string | null;
   category_code: string;
