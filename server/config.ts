@@ -57,6 +57,11 @@ export interface Config {
   vapidSubject: string;
   /** How often the push delivery runner looks for due jobs. */
   pushWorkerSeconds: number;
+  /**
+   * How often a server checks whether the city's report documents of the month, quarter and year that ended last
+   * are stored, and generates those missing (R-18.3b); 0: this server never generates them.
+   */
+  periodReportsSeconds: number;
   /** How often the webhook runner turns new events into deliveries and sends those due (issue 8). */
   webhookWorkerSeconds: number;
   /** A webhook delivery failing for this long since its first attempt is given up (marked failed). */
@@ -146,6 +151,7 @@ export const CONFIG_KEYS = {
   VAPID_SUBJECT: spec(text, 'mailto:ihanoi@hanoi.gov.vn'),
   PUSH_WORKER_SECONDS: spec(int(1, 3600), 2),
   WEBHOOK_WORKER_SECONDS: spec(int(1, 3600), 2),
+  PERIOD_REPORTS_SECONDS: spec(int(0, 24 * 3600), 600),
   WEBHOOK_GIVE_UP_HOURS: spec(int(1, 24 * 30), 24),
   WEB_DIR: spec(text),
   MAP_TILE_URL: spec(tileUrl),
@@ -235,6 +241,7 @@ export function loadConfig(
     vapidSubject: v.VAPID_SUBJECT ?? 'mailto:ihanoi@hanoi.gov.vn',
     pushWorkerSeconds: v.PUSH_WORKER_SECONDS ?? 2,
     webhookWorkerSeconds: v.WEBHOOK_WORKER_SECONDS ?? 2,
+    periodReportsSeconds: v.PERIOD_REPORTS_SECONDS ?? 600,
     webhookGiveUpHours: v.WEBHOOK_GIVE_UP_HOURS ?? 24,
     webDir: resolve(v.WEB_DIR ?? fileURLToPath(new URL('web/dist', PROJECT_ROOT_URL))),
     mapTileUrl: v.MAP_TILE_URL,

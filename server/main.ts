@@ -16,6 +16,7 @@ import { webhookPresenter } from './http/presenters/webhook.ts';
 import { startDeadlineSweep } from './jobs/deadline-sweep.ts';
 import { startRepeating } from './jobs/repeat.ts';
 import { refreshOversightRollup } from './app/oversight/rollup.ts';
+import { generatePeriodReports } from './jobs/period-reports.ts';
 import { seedDemo } from '../seed/index.ts';
 
 async function main(): Promise<void> {
@@ -61,6 +62,18 @@ async function main(): Promise<void> {
     { everySeconds: config.deadlineSweepSeconds, onError: (err) => app.log.error({ err }, 'oversight rollup refresh failed; retried on the next run') },
   );
 
+  // The city's report documents (R-18.3b, ADR 0012): the month, quarter and year that ended last, once each.
+  const periodReports =
+    config.periodReportsSeconds > 0
+      ? startRepeating(
+          async () => {
+            const r = await generatePeriodReports(ctx);
+            if (r.generated.length > 0) app.log.info({ generated: r.generated }, 'report documents generated for the periods that ended');
+          },
+          { everySeconds: config.periodReportsSeconds, onError: (err) => app.log.error({ err }, 'report documents not generated; retried on the next run') },
+        )
+      : null;
+
   // Web push: one runner per server; servers share the queue in the database (issue 6).
   const sender = new WebPushSender(await vapidKeys(ctx));
   const pushRunner = startRepeating(
@@ -88,6 +101,7 @@ async function main(): Promise<void> {
     app.log.info({ signal }, 'shutting down');
     await sweep.stop();
     await rollupRunner.stop();
+    await periodReports?.stop();
     await pushRunner.stop();
     await webhookRunner.stop();
     await app.close();

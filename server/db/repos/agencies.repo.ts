@@ -100,9 +100,35 @@ export async function findAgency(q: Q, by: { id: string } | { code: string }): P
   return row ? (await complete(q, [row]))[0] : undefined;
 }
 
+const focalOfficer = (r: Selectable<DB['agency_focal_officers']>): FocalOfficerRecord => ({ name: r.name, position: r.position, phone: r.phone, email: r.email, updatedAt: r.updated_at });
+
 export async function focalOfficersOf(q: Q, agencyId: string): Promise<FocalOfficerRecord[]> {
   const rows = await q.selectFrom('agency_focal_officers').selectAll().where('agency_id', '=', agencyId).orderBy('sort_order').execute();
-  return rows.map((r) => ({ name: r.name, position: r.position, phone: r.phone, email: r.email, updatedAt: r.updated_at }));
+  return rows.map(focalOfficer);
+}
+
+/** Every active agency of these (or all) with its focal officers in order — none for an agency that has not named any (R-18.2b). */
+export async function focalOfficersByAgency(
+  q: Q,
+  agencies: 'all' | readonly string[],
+): Promise<{ agencyId: string; code: string; name: string; level: AgencyLevel; officers: FocalOfficerRecord[] }[]> {
+  if (agencies !== 'all' && agencies.length === 0) return [];
+  let query = q.selectFrom('agencies').select(['id', 'code', 'name', 'level']).where('active', '=', true);
+  if (agencies !== 'all') query = query.where('id', 'in', agencies);
+  const rows = await query.execute();
+  if (rows.length === 0) return [];
+  const officers = await q
+    .selectFrom('agency_focal_officers')
+    .selectAll()
+    .where(
+      'agency_id',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .orderBy('agency_id')
+    .orderBy('sort_order')
+    .execute();
+  return rows.map((r) => ({ agencyId: r.id, code: r.code, name: r.name, level: r.level, officers: officers.filter((o) => o.agency_id === r.id).map(focalOfficer) }));
 }
 
 /** Locks the agency row for the rest of the transaction, so that concurrent edits apply one after the other. */

@@ -26,8 +26,8 @@ const EXPECTED: Record<StaffRole, { own: Permission[]; other: Permission[] }> = 
   alert_approver: { own: ['alert.approve'], other: [] },
   city_overseer: { own: ['oversight.read', 'report.readInScope'], other: ['oversight.read', 'report.readInScope'] },
   administrator: {
-    own: ['agency.manage', 'agency.readMembers', 'agency.focalOfficers.manage', 'calendar.manage', 'staff.manage', 'unit.manage', 'sanction.read', 'sanction.lift', 'integrity.manage', 'integration.manage'],
-    other: ['agency.manage', 'agency.readMembers', 'agency.focalOfficers.manage', 'calendar.manage', 'staff.manage', 'unit.manage', 'sanction.read', 'sanction.lift', 'integrity.manage', 'integration.manage'],
+    own: ['agency.manage', 'agency.readMembers', 'agency.focalOfficers.manage', 'calendar.manage', 'staff.manage', 'unit.manage', 'sanction.read', 'sanction.lift', 'integrity.manage', 'integration.manage', 'evaluation.manage'],
+    other: ['agency.manage', 'agency.readMembers', 'agency.focalOfficers.manage', 'calendar.manage', 'staff.manage', 'unit.manage', 'sanction.read', 'sanction.lift', 'integrity.manage', 'integration.manage', 'evaluation.manage'],
   },
 };
 

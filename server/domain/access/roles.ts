@@ -42,6 +42,7 @@ export const PERMISSIONS = [
   'sanction.lift', // lift a sanction with a written reason
   'integrity.manage', // the list of known public images the intake checks compare photos with (R-5.2, R-6.2c)
   'integration.manage', // webhooks of integrators such as the city's LGSP
+  'evaluation.manage', // the criteria of the agencies' ranking and the officers' commendation
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -68,6 +69,6 @@ export const ROLE_GRANTS: Record<Role, { scope: 'own' | 'agency' | 'city'; permi
   city_overseer: { scope: 'city', permissions: ['oversight.read', 'report.readInScope'] },
   administrator: {
     scope: 'city',
-    permissions: ['agency.manage', 'agency.readMembers', 'agency.focalOfficers.manage', 'calendar.manage', 'staff.manage', 'unit.manage', 'sanction.read', 'sanction.lift', 'integrity.manage', 'integration.manage'],
+    permissions: ['agency.manage', 'agency.readMembers', 'agency.focalOfficers.manage', 'calendar.manage', 'staff.manage', 'unit.manage', 'sanction.read', 'sanction.lift', 'integrity.manage', 'integration.manage', 'evaluation.manage'],
   },
 };

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { WORKING_TIME_BOUNDS, bucketPercentile, workingTimeBucket } from './working-time.ts';
+import { WORKING_TIME_BOUNDS, bucketPercentile, workingTimeBucket, workingTimeInWords } from './working-time.ts';
 
 test('R-18.3b working-time buckets: a time falls in the first bucket whose upper bound holds it (bounds inclusive)', () => {
   assert.equal(workingTimeBucket(0), 0);
@@ -45,4 +45,18 @@ test('R-18.3b percentile of bucketed times: nearest rank, the bucket upper bound
       assert.ok(median && p90 && median.bucket <= p90.bucket, 'the median is never above the 90th percentile');
     }),
   );
+});
+
+test('R-8.5 working time in words, as the regulation words deadlines (8-hour working days)', () => {
+  assert.deepEqual(WORKING_TIME_BOUNDS.slice(0, 8).map(workingTimeInWords), [
+    '15 phút làm việc',
+    '30 phút làm việc',
+    '1 giờ làm việc',
+    '2 giờ làm việc',
+    '4 giờ làm việc',
+    '1 ngày làm việc',
+    '1,5 ngày làm việc',
+    '2 ngày làm việc',
+  ]);
+  assert.equal(workingTimeInWords(28800), '60 ngày làm việc');
 });

@@ -42,3 +42,11 @@ export function bucketPercentile(counts: readonly number[], p: number): BucketPe
   }
   throw new Error('unreachable: the ranks are within the counts');
 }
+
+/** Working minutes in Vietnamese as the regulation words durations: "30 phút", "4 giờ", "1,5 ngày làm việc" (8-hour days). */
+export function workingTimeInWords(minutes: number): string {
+  const number = (n: number) => String(Math.round(n * 10) / 10).replace('.', ',');
+  if (minutes < 60) return `${number(minutes)} phút làm việc`;
+  if (minutes < 480) return `${number(minutes / 60)} giờ làm việc`;
+  return `${number(minutes / 480)} ngày làm việc`;
+}

@@ -17,6 +17,7 @@ import { openUploadBatch, originalOfUpload, publicCopyContent, type UploadBatch,
 import { formatVietnamTime } from '../../domain/calendar/index.ts';
 import { AppError, invalid } from '../../domain/errors.ts';
 import type { App } from '../app.ts';
+import { contentDisposition } from '../content-disposition.ts';
 
 const Strict = { additionalProperties: false } as const;
 const FILE_FIELD = 'file';
@@ -61,12 +62,10 @@ const EXT: Record<string, string> = {
   'video/quicktime': 'mov',
 };
 
-/** `inline` with the sender's name, its extension made to match the content (RFC 6266 + RFC 5987). */
-function contentDisposition(u: UploadRow): string {
+/** `inline` with the sender's name, its extension made to match the content. */
+function uploadDisposition(u: UploadRow): string {
   const ext = EXT[u.mime] ?? 'bin';
-  const name = u.original_name.toLowerCase().endsWith(`.${ext}`) ? u.original_name : `${u.original_name}.${ext}`;
-  const ascii = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9._-]/g, '_');
-  return `inline; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+  return contentDisposition('inline', u.original_name.toLowerCase().endsWith(`.${ext}`) ? u.original_name : `${u.original_name}.${ext}`);
 }
 
 /**
@@ -206,7 +205,7 @@ export default async function uploadsRoutes(app: App): Promise<void> {
       return reply
         .header('content-type', upload.mime)
         .header('content-length', String(upload.size))
-        .header('content-disposition', contentDisposition(upload))
+        .header('content-disposition', uploadDisposition(upload))
         // Personal data (GPS): never kept by a shared cache or on a shared device.
         .header('cache-control', 'private, no-store')
         .send(createReadStream(content.path));
