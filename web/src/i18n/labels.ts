@@ -11,7 +11,7 @@
  */
 import type { ResultProof } from '../../../server/db/schema/reports.ts';
 import type { Classification, DeadlineStage, ReportKind } from '../../../server/domain/calendar/policies.ts';
-import type { FiveStepState, InitiativeDecision, InitiativeState, Rating } from '../../../server/domain/workflow/index.ts';
+import type { FiveStepState, InitiativeDecision, InitiativeState, Rating, RejectReason } from '../../../server/domain/workflow/index.ts';
 import type { Lang } from './lang.ts';
 import { defineStrings, useLang, type Strings } from './strings.ts';
 
@@ -199,6 +199,27 @@ export const stagePhrases = variant(
 export const decisionNames = defineStrings<InitiativeDecision>(
   { adopt: 'Tiếp thu, xây dựng kế hoạch thực hiện', adoptInPart: 'Tiếp thu một phần', decline: 'Không tiếp thu' },
   { adopt: 'Adopted, an implementation plan is being made', adoptInPart: 'Adopted in part', decline: 'Not adopted' },
+);
+
+// The Art. 6.2 reasons for not accepting a report (R-6.2 a–e); in Vietnamese the server's own labels.
+
+export const rejectReasonNames = defineStrings<RejectReason>(
+  {
+    a: 'Nội dung không đầy đủ, không chính xác (R-6.2a)',
+    b: 'Hình ảnh, video bị chỉnh sửa (R-6.2b)',
+    c: 'Trùng lặp: nội dung, hình ảnh, video đã được người khác phản ánh trước (R-6.2c)',
+    d: 'Không xác minh được thông tin trong thời hạn (R-6.2d)',
+    d2: 'Thông tin người phản ánh hoặc nội dung phản ánh không đúng sự thật (R-6.2đ)',
+    e: 'Quảng cáo (R-6.2e)',
+  },
+  {
+    a: 'Incomplete or inaccurate content (R-6.2a)',
+    b: 'Edited photos or videos (R-6.2b)',
+    c: 'Duplicate: the content, photos or videos were reported by someone else before (R-6.2c)',
+    d: 'The information could not be verified in time (R-6.2d)',
+    d2: "Untrue reporter's information or report content (R-6.2đ)",
+    e: 'Advertising (R-6.2e)',
+  },
 );
 
 /** English names of timeline actions; in Vietnamese the API's own label is shown. */

@@ -1,32 +1,32 @@
 /**
- * The Center's dashboard (R-18.3b, R-22, R-13): for a period of months and optional kind, category and agency,
- * the reports by state, on time and late per handling agency and month, and the reporters' ratings — from
- * GET /api/v1/oversight/summary. The choice is kept in the address (shareable); every figure links to the
- * reports behind it, and every chart has a table beside it.
+ * The Center's dashboard (R-18.3b, R-22, R-13, R-9): for a period of months and optional kind, category, agency
+ * and commune/ward of today, the reports by state; received, accepted, not accepted (by Art. 6.2 reason),
+ * transferred, in progress, published, on time and late per handling agency and month and per unit of today
+ * (R-28.1); per handling stage the deadlines met and missed and how long they took in working time; the
+ * reporters' ratings and the initiatives — from GET /api/v1/oversight/summary. The choice is kept in the address
+ * (shareable); figures link to the reports behind them, and every chart has a table beside it.
  */
-import { lazy, Suspense, useEffect, useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { Suspense, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
 import type { EChartsCoreOption } from 'echarts/core';
 import type { OversightSummary } from '../../../../server/app/oversight/summary-types.ts';
 import { api } from '../../api/client.ts';
-import { loadAgencies } from '../../api/reference.ts';
+import { loadAgencies, loadCommunes } from '../../api/reference.ts';
 import { Loaded, useAsync } from '../../components/async.tsx';
 import { CategoryFilter, SelectField } from '../../components/fields.tsx';
 import { Layout } from '../../components/layout.tsx';
 import { formatDateTime, formatNumber, hanoiNowInput, lastDayOfMonth } from '../../format.ts';
-import type { Lang } from '../../i18n/lang.ts';
 import { GROUP_BADGE, RATINGS, isCodeOf, kindNames, nameOf, optionsOf, ratingNames, stateGroup, stateName } from '../../i18n/labels.ts';
 import { useLang, useT } from '../../i18n/strings.ts';
 import { publicListHref } from '../public/address.ts';
+import { InitiativesSection, ReasonsSection, StagesSection, UnitSection } from './sections.tsx';
+import { Chart, COLORS, HandlingTable, monthLabel, percentOf, TableWrap, usePercent } from './shared.tsx';
 import { s } from './strings.ts';
 import './overseer.css';
-
-const Chart = lazy(() => import('./chart.tsx'));
 
 /** Agencies drawn in the bar chart (the table has them all). */
 const CHART_AGENCIES = 15;
 const MONTHS_BACK = 36;
-const COLORS = { onTime: '#2e7d32', late: '#c62828', satisfied: '#2e7d32', acceptable: '#f9a825', unsatisfied: '#c62828' };
 
 interface Choice {
   from: string;
@@ -34,6 +34,8 @@ interface Choice {
   kind: string;
   category: string;
   agency: string;
+  /** A commune or ward of today's structure (its code, e.g. 00070). */
+  unit: string;
 }
 
 function addMonths(month: string, n: number): string {
@@ -45,14 +47,9 @@ function addMonths(month: string, n: number): string {
 /** For the chart's narrow axis only: "Ủy ban nhân dân Phường X" as people write it short, "UBND Phường X". */
 const shortAgency = (name: string) => name.replace(/^Ủy ban nhân dân /u, 'UBND ');
 
-function monthLabel(lang: Lang, month: string): string {
-  const [y, m] = month.split('-');
-  if (lang === 'vi') return `${m}/${y}`;
-  return new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
-}
-
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const UNIT = /^[0-9]{2,8}$/;
 
 function readChoice(search: string, current: string): Choice {
   const p = new URLSearchParams(search);
@@ -64,6 +61,7 @@ function readChoice(search: string, current: string): Choice {
     kind: isCodeOf(kindNames, p.get('kind')) ? (p.get('kind') as string) : '',
     category: p.get('category') ?? '',
     agency: UUID.test(p.get('agency') ?? '') ? (p.get('agency') as string) : '',
+    unit: UNIT.test(p.get('unit') ?? '') ? (p.get('unit') as string) : '',
   };
 }
 
@@ -71,12 +69,6 @@ function choiceHref(c: Choice): string {
   const p = new URLSearchParams();
   for (const [k, v] of Object.entries(c)) if (v) p.set(k, v);
   return `/overseer?${p.toString()}`;
-}
-
-function usePercent() {
-  const lang = useLang();
-  const f = useMemo(() => new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { style: 'percent', maximumFractionDigits: 1 }), [lang]);
-  return (p: number) => f.format(p / 100);
 }
 
 export default function Dashboard() {
@@ -95,6 +87,10 @@ export default function Dashboard() {
   const months = useMemo(() => Array.from({ length: MONTHS_BACK }, (_, i) => addMonths(current, -i)), [current]);
   const agencies = useAsync(loadAgencies, []);
   const agencyList = useMemo(() => [...(agencies.data ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'vi')), [agencies.data]);
+  const communes = useAsync(loadCommunes, []);
+  const communeList = useMemo(() => [...(communes.data?.items ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'vi')), [communes.data]);
+  // The public and staff lists name a unit with its structure version (the one in force here).
+  const unitRef = choice.unit && communes.data ? `${communes.data.version}/${choice.unit}` : '';
   const summary = useAsync(
     () =>
       api.get<OversightSummary>('/api/v1/oversight/summary', {
@@ -103,6 +99,7 @@ export default function Dashboard() {
         kind: choice.kind,
         categoryCode: choice.category,
         agencyId: choice.agency,
+        unitCode: choice.unit,
       }),
     [choice],
   );
@@ -130,6 +127,7 @@ export default function Dashboard() {
             <SelectField id="d-kind" label={t('kind')} value={form.kind} onChange={set('kind')} all options={optionsOf(kindNames, lang)} />
             <CategoryFilter id="d-category" label={t('category')} kind={form.kind} value={form.category} onChange={set('category')} />
             <SelectField id="d-agency" label={t('agency')} value={form.agency} onChange={set('agency')} all keep={(id) => id} options={agencyList.map((a) => ({ value: a.id, label: a.name }))} />
+            <SelectField id="d-unit" label={t('unit')} value={form.unit} onChange={set('unit')} all keep={(code) => code} options={communeList.map((u) => ({ value: u.code, label: u.fullName }))} />
           </div>
           <div>
             <button type="submit" className="button">
@@ -145,25 +143,34 @@ export default function Dashboard() {
           {t('gateNoRole')}
         </p>
       ) : (
-        <Loaded state={summary}>{(data) => <Figures data={data} choice={choice} busy={summary.loading} />}</Loaded>
+        <Loaded state={summary}>{(data) => <Figures data={data} choice={choice} unitRef={unitRef} busy={summary.loading} />}</Loaded>
       )}
     </Layout>
   );
 }
 
-function Figures({ data, choice, busy }: { data: OversightSummary; choice: Choice; busy: boolean }) {
+function Figures({ data, choice, unitRef, busy }: { data: OversightSummary; choice: Choice; unitRef: string; busy: boolean }) {
   const t = useT(s);
   const lang = useLang();
   const pct = usePercent();
   const periodText = data.from === data.to ? monthLabel(lang, data.from) : `${monthLabel(lang, data.from)} – ${monthLabel(lang, data.to)}`;
   // Drill-down: the public list of the same period and filters (dates are Hanoi dates).
   const listHref = (extra: { state?: string; from?: string; to?: string } = {}) =>
-    `~${publicListHref({ kind: choice.kind, category: choice.category, from: `${data.from}-01`, to: lastDayOfMonth(data.to), ...extra })}`;
+    `~${publicListHref({ kind: choice.kind, category: choice.category, unit: unitRef, from: `${data.from}-01`, to: lastDayOfMonth(data.to), ...extra })}`;
   const staffHref = (extra: Record<string, string> = {}) => {
-    const p = new URLSearchParams({ from: `${data.from}-01`, to: lastDayOfMonth(data.to), ...(choice.kind ? { kind: choice.kind } : {}), ...(choice.category ? { category: choice.category } : {}), ...extra });
+    const p = new URLSearchParams({
+      from: `${data.from}-01`,
+      to: lastDayOfMonth(data.to),
+      ...(choice.kind ? { kind: choice.kind } : {}),
+      ...(choice.category ? { category: choice.category } : {}),
+      ...(unitRef ? { unit: unitRef } : {}),
+      ...extra,
+    });
     return `~/staff?${p.toString()}`;
   };
+  const unitHref = (code: string) => `~${choiceHref({ ...choice, unit: code })}`;
   const tot = data.totals;
+  const ofReceived = (n: number) => t('ofReceived', { p: pct(percentOf(n, tot.received)) });
 
   return (
     <div aria-busy={busy}>
@@ -175,11 +182,16 @@ function Figures({ data, choice, busy }: { data: OversightSummary; choice: Choic
         <h2 id="overview-title">{t('overview')}</h2>
         <dl className="stat-grid">
           <Stat label={t('received')} value={formatNumber(tot.received)} />
+          <Stat label={t('accepted')} value={formatNumber(tot.accepted)} note={ofReceived(tot.accepted)} />
+          <Stat label={t('rejected')} value={formatNumber(tot.rejected)} note={ofReceived(tot.rejected)} />
+          <Stat label={t('transferred')} value={formatNumber(tot.transferred)} note={ofReceived(tot.transferred)} />
+          <Stat label={t('inProgress')} value={formatNumber(tot.inProgress)} note={ofReceived(tot.inProgress)} />
           <Stat label={t('published')} value={formatNumber(tot.published)} note={t('ofReceived', { p: pct(tot.publishedPercent) })} />
           <Stat tone="ok" label={t('onTime')} value={formatNumber(tot.onTime)} note={t('ofReceived', { p: pct(tot.onTimePercent) })} />
           <Stat tone="late" label={t('late')} value={formatNumber(tot.late)} note={t('ofReceived', { p: pct(tot.latePercent) })} />
           <Stat label={t('satisfaction')} value={pct(data.ratings.satisfactionPercent)} note={t('ofRated', { n: formatNumber(data.ratings.rated) })} />
         </dl>
+        <p className="small muted">{t('overviewNote')}</p>
       </section>
 
       {data.total === 0 ? (
@@ -203,8 +215,12 @@ function Figures({ data, choice, busy }: { data: OversightSummary; choice: Choic
             </p>
           </section>
 
+          <ReasonsSection data={data} periodText={periodText} staffHref={staffHref({ state: 'rejected' })} />
           <AgencySection data={data} periodText={periodText} listHref={listHref} />
+          <StagesSection data={data} periodText={periodText} />
+          <UnitSection data={data} periodText={periodText} unitHref={unitHref} />
           <RatingsSection data={data} listHref={listHref} />
+          {(choice.kind === '' || choice.kind === 'initiative') && <InitiativesSection data={data} />}
         </>
       )}
     </div>
@@ -282,63 +298,22 @@ function AgencySection({ data, periodText, listHref }: { data: OversightSummary;
         </Suspense>
         <figcaption className="small muted">{t('barCaption', { n: top.length, period: shownPeriod })}</figcaption>
       </figure>
-      <AgencyTable caption={t('tableCaption', { period: shownPeriod })} rows={rows} />
+      <HandlingTable caption={t('tableCaption', { period: shownPeriod })} head={t('colAgency')} rows={rows} rowKey={(r) => r.agencyId} rowName={(r) => r.agencyName} />
       <p>
         <Link href={listHref({ from: drillFrom, to: drillTo })}>{t('drillPeriod', { period: shownMonth ? t('monthN', { m: shownPeriod }) : shownPeriod })}</Link>
       </p>
       <details className="card month-details">
         <summary>{t('monthTable')}</summary>
-        <AgencyTable
+        <HandlingTable
           caption={t('monthTableCaption')}
+          head={t('colAgency')}
           rows={data.byAgencyMonth}
-          month={(r) => <Link href={listHref({ from: `${r.month}-01`, to: lastDayOfMonth(r.month) })}>{monthLabel(lang, r.month)}</Link>}
+          rowKey={(r) => `${r.agencyId}/${r.month}`}
+          rowName={(r) => r.agencyName}
+          extra={{ head: t('colMonth'), cell: (r) => <Link href={listHref({ from: `${r.month}-01`, to: lastDayOfMonth(r.month) })}>{monthLabel(lang, r.month)}</Link> }}
         />
       </details>
     </section>
-  );
-}
-
-type AgencyRow = OversightSummary['byAgency'][number];
-type AgencyMonthRow = OversightSummary['byAgencyMonth'][number];
-
-/** Received, published, on time and late per agency — and per month, when `month` draws that column. */
-function AgencyTable<R extends AgencyRow | AgencyMonthRow>({ caption, rows, month }: { caption: string; rows: readonly R[]; month?: (row: R) => ReactNode }) {
-  const t = useT(s);
-  const pct = usePercent();
-  const cell = (n: number, p: number) => (
-    <>
-      {formatNumber(n)} <span className="muted">({pct(p)})</span>
-    </>
-  );
-  return (
-    <div className="table-wrap">
-      <table className="wide-table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('colAgency')}</th>
-            {month && <th scope="col">{t('colMonth')}</th>}
-            {(['colReceived', 'colPublished', 'colOnTime', 'colLate'] as const).map((k) => (
-              <th key={k} scope="col" className="num">
-                {t(k)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={'month' in r ? `${r.agencyId}/${r.month}` : r.agencyId}>
-              <th scope="row">{r.agencyName}</th>
-              {month && <td>{month(r)}</td>}
-              <td className="num">{formatNumber(r.received)}</td>
-              <td className="num">{cell(r.published, r.publishedPercent)}</td>
-              <td className="num">{cell(r.onTime, r.onTimePercent)}</td>
-              <td className={r.latePercent > 30 ? 'num late-cell' : 'num'}>{cell(r.late, r.latePercent)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
   );
 }
 
@@ -380,7 +355,7 @@ function RatingsSection({ data, listHref }: { data: OversightSummary; listHref: 
             <figcaption className="small muted">{t('pieCaption')}</figcaption>
           </figure>
           <div>
-            <div className="table-wrap">
+            <TableWrap label={t('ratingsCaption')}>
               <table>
                 <caption>{t('ratingsCaption')}</caption>
                 <thead>
@@ -413,7 +388,7 @@ function RatingsSection({ data, listHref }: { data: OversightSummary; listHref: 
                   </tr>
                 </tfoot>
               </table>
-            </div>
+            </TableWrap>
             <p>{t('satisfactionLine', { p: pct(r.satisfactionPercent), n: formatNumber(r.satisfied), rated: formatNumber(r.rated) })}</p>
             <p>
               <Link href={listHref({ state: 'rated' })}>{t('drillRated')}</Link>
