@@ -17,15 +17,17 @@ CREATE TABLE report_units_today (
 );
 
 -- 3. The rollup gains the unit of today, the receiving outcomes and two facets: 'reason' (value = the Art. 6.2
---    reason of a rejected report) and 'decision' (value = an initiative's decision). Every figure is kept at two
---    grains: `by_unit` false — per agency × category × kind, as before (what the month × agency table and every
---    unfiltered figure read) — and `by_unit` true — also per unit (`unit_code`; NULL: no place, or not
---    determinable), read only for the figures per unit or with a unit filter: a department handles reports in many
---    communes, and the unit multiplies its rows. The rows are rebuilt from scratch (the rollup's version is raised).
+--    reason of a rejected report) and 'decision' (value = an initiative's decision). Every figure is kept at four
+--    grains, so that each reader sums only as many rows as its filters need: `grain` 0 — per agency × kind; 1 —
+--    also per unit (`unit_code`; NULL there: no place, or not determinable); 2 — also per category; 3 — per unit and
+--    category. The month × agency table and every unfiltered figure read grain 0; a unit filter or the figures per
+--    unit read grain 1; a category filter grain 2; both grain 3 (category_code is NULL in grains 0 and 1). The rows
+--    are rebuilt from scratch (the rollup's version is raised).
 DELETE FROM oversight_rollup;
 DELETE FROM oversight_rollup_state;
-ALTER TABLE oversight_rollup ADD COLUMN by_unit boolean NOT NULL DEFAULT false;
+ALTER TABLE oversight_rollup ADD COLUMN grain smallint NOT NULL DEFAULT 0 CHECK (grain BETWEEN 0 AND 3);
 ALTER TABLE oversight_rollup ADD COLUMN unit_code text;
+ALTER TABLE oversight_rollup ALTER COLUMN category_code DROP NOT NULL;
 ALTER TABLE oversight_rollup ADD COLUMN accepted integer NOT NULL DEFAULT 0;
 ALTER TABLE oversight_rollup ADD COLUMN rejected integer NOT NULL DEFAULT 0;
 ALTER TABLE oversight_rollup ADD COLUMN transferred integer NOT NULL DEFAULT 0;
@@ -33,25 +35,28 @@ ALTER TABLE oversight_rollup ADD COLUMN in_progress integer NOT NULL DEFAULT 0;
 ALTER TABLE oversight_rollup DROP CONSTRAINT oversight_rollup_facet_check;
 ALTER TABLE oversight_rollup ADD CONSTRAINT oversight_rollup_facet_check CHECK (facet IN ('all', 'state', 'rating', 'reason', 'decision'));
 DROP INDEX oversight_rollup_facet_idx;
-CREATE INDEX oversight_rollup_facet_idx ON oversight_rollup (by_unit, facet, month, agency_id);
-CREATE INDEX oversight_rollup_unit_idx ON oversight_rollup (facet, unit_code, month) WHERE by_unit;
+CREATE INDEX oversight_rollup_facet_idx ON oversight_rollup (grain, facet, month, agency_id);
+CREATE INDEX oversight_rollup_unit_idx ON oversight_rollup (facet, unit_code, month) WHERE grain IN (1, 3);
+CREATE INDEX oversight_rollup_category_idx ON oversight_rollup (facet, category_code, month) WHERE grain IN (2, 3);
 -- The rollup state also names the administrative structure its units were mapped to.
 ALTER TABLE oversight_rollup_state ADD COLUMN structure_version text NOT NULL DEFAULT '';
 
 -- 4. Per stage (deadline clock): the deadlines of the month's reports that each agency owed (the deadline's agency,
 --    R-8.5), how many were late, and how long the stopped ones took in working time, counted per bucket of working
---    minutes (domain/oversight/working-time.ts; bucket NULL: still running), at the same two grains. Superseded
+--    minutes (domain/oversight/working-time.ts; bucket NULL: still running), at the same four grains. Superseded
 --    deadlines (an extension) are not counted.
 CREATE TABLE oversight_stage_rollup (
   month text NOT NULL,
-  by_unit boolean NOT NULL,
+  grain smallint NOT NULL CHECK (grain BETWEEN 0 AND 3),
   agency_id uuid,
   unit_code text,
-  category_code text NOT NULL,
+  category_code text,
   kind text NOT NULL,
   stage text NOT NULL,
   bucket smallint,
   deadlines integer NOT NULL,
   late integer NOT NULL
 );
-CREATE INDEX oversight_stage_rollup_month_idx ON oversight_stage_rollup (by_unit, month, agency_id);
+CREATE INDEX oversight_stage_rollup_month_idx ON oversight_stage_rollup (grain, month, agency_id);
+CREATE INDEX oversight_stage_rollup_unit_idx ON oversight_stage_rollup (unit_code, month) WHERE grain IN (1, 3);
+CREATE INDEX oversight_stage_rollup_category_idx ON oversight_stage_rollup (category_code, month) WHERE grain IN (2, 3);

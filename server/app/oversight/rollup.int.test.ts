@@ -51,21 +51,24 @@ interface Cell extends Counts {
   reason: string | null;
   decision: string | null;
 }
+/** The grains of the rollup (migration 0023): agency × kind, + unit (1), + category (2), + both (3). */
+const GRAINS = [0, 1, 2, 3];
+const grained = (grain: number, c: { unit: string | null; category: string }) => ({ unit: grain & 1 ? c.unit : null, category: grain & 2 ? c.category : null });
 const keyOf = (c: Omit<Cell, keyof Counts>) => [c.month, c.agency, c.unit ?? '-', c.category, c.kind, c.state, c.rating ?? '-', c.reason ?? '-', c.decision ?? '-'].join('|');
 
 interface StageCell {
   month: string;
-  byUnit: boolean;
+  grain: number;
   agency: string | null;
   unit: string | null;
-  category: string;
+  category: string | null;
   kind: string;
   stage: string;
   bucket: number | null;
   deadlines: number;
   late: number;
 }
-const stageKey = (c: Omit<StageCell, 'deadlines' | 'late'>) => [c.month, c.byUnit, c.agency ?? '-', c.unit ?? '-', c.category, c.kind, c.stage, c.bucket ?? '-'].join('|');
+const stageKey = (c: Omit<StageCell, 'deadlines' | 'late'>) => [c.month, c.grain, c.agency ?? '-', c.unit ?? '-', c.category, c.kind, c.stage, c.bucket ?? '-'].join('|');
 
 /** The oracle: every report, deadline and transfer read as they are, counted in TypeScript, lateness judged at `now`. */
 async function direct(now: Date): Promise<{ cells: Map<string, Cell>; stages: Map<string, StageCell> }> {
@@ -124,10 +127,9 @@ async function direct(now: Date): Promise<{ cells: Map<string, Cell>; stages: Ma
   const stages = new Map<string, StageCell>();
   for (const d of inForce) {
     const r = byId.get(d.subject_id)!;
-    // Both grains: without the unit, and per unit (migration 0023).
-    for (const byUnit of [false, true]) {
+    for (const grain of GRAINS) {
       const bucket = d.worked_minutes === null ? null : workingTimeBucket(d.worked_minutes);
-      const k = { month: r.month, byUnit, agency: d.agency_id, unit: byUnit ? r.unit : null, category: r.category, kind: r.kind, stage: d.clock, bucket };
+      const k = { month: r.month, grain, agency: d.agency_id, ...grained(grain, r), kind: r.kind, stage: d.clock, bucket };
       const cell = stages.get(stageKey(k)) ?? { ...k, deadlines: 0, late: 0 };
       cell.deadlines++;
       if (isLate(d)) cell.late++;
@@ -140,16 +142,16 @@ async function direct(now: Date): Promise<{ cells: Map<string, Cell>; stages: Ma
 interface FacetRow extends Counts {
   facet: string;
   month: string;
-  byUnit: boolean;
+  grain: number;
   agency: string;
   unit: string | null;
-  category: string;
+  category: string | null;
   kind: string;
   value: string | null;
 }
-const facetKey = (r: Omit<FacetRow, keyof Counts>) => [r.facet, r.month, r.byUnit, r.agency, r.unit ?? '-', r.category, r.kind, r.value ?? '-'].join('|');
+const facetKey = (r: Omit<FacetRow, keyof Counts>) => [r.facet, r.month, r.grain, r.agency, r.unit ?? '-', r.category, r.kind, r.value ?? '-'].join('|');
 
-/** The oracle's cells summed into the rollup's facets ('all', per 'state', per 'rating', per 'reason' and 'decision' when set), at both grains. */
+/** The oracle's cells summed into the rollup's facets ('all', per 'state', per 'rating', per 'reason' and 'decision' when set), at the four grains. */
 function facetRows(cells: Map<string, Cell>): Map<string, FacetRow> {
   const out = new Map<string, FacetRow>();
   for (const c of cells.values()) {
@@ -157,8 +159,8 @@ function facetRows(cells: Map<string, Cell>): Map<string, FacetRow> {
     if (c.reason !== null) facets.push(['reason', c.reason]);
     if (c.decision !== null) facets.push(['decision', c.decision]);
     for (const [facet, value] of facets)
-      for (const byUnit of [false, true]) {
-        const k = { facet, month: c.month, byUnit, agency: c.agency, unit: byUnit ? c.unit : null, category: c.category, kind: c.kind, value };
+      for (const grain of GRAINS) {
+        const k = { facet, month: c.month, grain, agency: c.agency, ...grained(grain, c), kind: c.kind, value };
         const row = out.get(facetKey(k)) ?? { ...k, ...noCounts() };
         for (const n of COUNTS) row[n] += c[n];
         out.set(facetKey(k), row);
@@ -171,7 +173,7 @@ async function rollupRows(): Promise<Map<string, FacetRow>> {
   const rows = await ctx.db.selectFrom('oversight_rollup').selectAll().execute();
   const out = new Map<string, FacetRow>();
   for (const r of rows) {
-    const row: FacetRow = { facet: r.facet, month: r.month, byUnit: r.by_unit, agency: r.agency_id, unit: r.unit_code, category: r.category_code, kind: r.kind, value: r.value, ...noCounts() };
+    const row: FacetRow = { facet: r.facet, month: r.month, grain: r.grain, agency: r.agency_id, unit: r.unit_code, category: r.category_code, kind: r.kind, value: r.value, ...noCounts() };
     for (const n of COUNTS) row[n] = r[n];
     assert.ok(!out.has(facetKey(row)), `one row per cell: ${facetKey(row)}`);
     out.set(facetKey(row), row);
@@ -183,7 +185,7 @@ async function stageRollupRows(): Promise<Map<string, StageCell>> {
   const rows = await ctx.db.selectFrom('oversight_stage_rollup').selectAll().execute();
   const out = new Map<string, StageCell>();
   for (const r of rows) {
-    const row: StageCell = { month: r.month, byUnit: r.by_unit, agency: r.agency_id, unit: r.unit_code, category: r.category_code, kind: r.kind, stage: r.stage, bucket: r.bucket, deadlines: r.deadlines, late: r.late };
+    const row: StageCell = { month: r.month, grain: r.grain, agency: r.agency_id, unit: r.unit_code, category: r.category_code, kind: r.kind, stage: r.stage, bucket: r.bucket, deadlines: r.deadlines, late: r.late };
     assert.ok(!out.has(stageKey(row)), `one row per stage cell: ${stageKey(row)}`);
     out.set(stageKey(row), row);
   }

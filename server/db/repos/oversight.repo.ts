@@ -56,6 +56,11 @@ const lateAt = (now: Date) => sql<boolean>`EXISTS (
   WHERE d.subject_type = 'report' AND d.subject_id = r.id::text AND ${deadlineLateAt(now)} AND ${deadlineInForce}
 )`;
 
+/** The columns each grain adds to agency × kind (migration 0023): grain = 1 if by unit + 2 if by category. */
+const GRAIN_COLUMNS = [[], ['unit_code'], ['category_code'], ['unit_code', 'category_code']] as const;
+/** The grain of a grouping-sets row of `alias` (its unit and category columns grouped or not). */
+const grainOf = (alias: string) => sql.raw(`(1 - GROUPING(${alias}.unit_code)) + 2 * (1 - GROUPING(${alias}.category_code))`);
+
 /** The working-time buckets as a SQL array (domain/oversight/working-time.ts: bucket i holds (b[i-1], b[i]]). */
 const BUCKET_BOUNDS = sql`${[...WORKING_TIME_BOUNDS]}::int[]`;
 
@@ -78,11 +83,8 @@ export async function refreshRollupMonth(tx: Transaction<DB>, m: RollupMonth, no
   await sql`DELETE FROM oversight_stage_rollup WHERE month = ${m.month}`.execute(tx);
   const unitToday = sql`CASE WHEN r.unit_version = ${structureVersion} THEN r.unit_code ELSE (
       SELECT t.unit_code FROM report_units_today t WHERE t.report_id = r.id AND t.structure_version = ${structureVersion}) END`;
-  // Each report is judged once (the CTE), then counted in the five facets at the two grains (migrations 0022–0023).
-  const sets = (...cols: string[]) => {
-    const base = ['m.agency_id', 'm.category_code', 'm.kind'];
-    return [sql.raw(`(${[...base, ...cols].join(', ')})`), sql.raw(`(${[...base, 'm.unit_code', ...cols].join(', ')})`)];
-  };
+  // Each report is judged once (the CTE), then counted in the five facets at the four grains (migrations 0022–0023).
+  const sets = (...cols: string[]) => GRAIN_COLUMNS.map((grain) => sql.raw(`(${['m.agency_id', 'm.kind', ...grain.map((c) => `m.${c}`), ...cols].join(', ')})`));
   const facetBits = sql`GROUPING(m.state, m.rating, m.reason, m.decision)`;
   await sql`
     WITH m AS MATERIALIZED (
@@ -94,9 +96,9 @@ export async function refreshRollupMonth(tx: Transaction<DB>, m: RollupMonth, no
       FROM reports r
       WHERE r.submitted_at >= ${m.start} AND r.submitted_at < ${m.end}
     )
-    INSERT INTO oversight_rollup (month, by_unit, agency_id, unit_code, category_code, kind, facet, value, reports, published, late,
+    INSERT INTO oversight_rollup (month, grain, agency_id, unit_code, category_code, kind, facet, value, reports, published, late,
       accepted, rejected, transferred, in_progress)
-    SELECT ${m.month}, GROUPING(m.unit_code) = 0, m.agency_id, m.unit_code, m.category_code, m.kind,
+    SELECT ${m.month}, ${grainOf('m')}, m.agency_id, m.unit_code, m.category_code, m.kind,
       CASE ${facetBits} WHEN 15 THEN 'all' WHEN 7 THEN 'state' WHEN 11 THEN 'rating' WHEN 13 THEN 'reason' ELSE 'decision' END,
       CASE ${facetBits} WHEN 7 THEN m.state WHEN 11 THEN m.rating WHEN 13 THEN m.reason WHEN 14 THEN m.decision END,
       count(*)::int,
@@ -111,7 +113,7 @@ export async function refreshRollupMonth(tx: Transaction<DB>, m: RollupMonth, no
     HAVING ${facetBits} IN (15, 7, 11)
       OR (${facetBits} = 13 AND m.reason IS NOT NULL)
       OR (${facetBits} = 14 AND m.decision IS NOT NULL)`.execute(tx);
-  // Per stage: the deadlines in force of the month's reports, by the agency that owed them, at the two grains.
+  // Per stage: the deadlines in force of the month's reports, by the agency that owed them, at the four grains.
   await sql`
     WITH s AS MATERIALIZED (
       SELECT d.agency_id, ${unitToday} AS unit_code, r.category_code, r.kind, d.clock AS stage,
@@ -121,11 +123,11 @@ export async function refreshRollupMonth(tx: Transaction<DB>, m: RollupMonth, no
       JOIN deadlines d ON d.subject_type = 'report' AND d.subject_id = r.id::text
       WHERE r.submitted_at >= ${m.start} AND r.submitted_at < ${m.end} AND ${deadlineInForce}
     )
-    INSERT INTO oversight_stage_rollup (month, by_unit, agency_id, unit_code, category_code, kind, stage, bucket, deadlines, late)
-    SELECT ${m.month}, GROUPING(s.unit_code) = 0, s.agency_id, s.unit_code, s.category_code, s.kind, s.stage, s.bucket,
+    INSERT INTO oversight_stage_rollup (month, grain, agency_id, unit_code, category_code, kind, stage, bucket, deadlines, late)
+    SELECT ${m.month}, ${grainOf('s')}, s.agency_id, s.unit_code, s.category_code, s.kind, s.stage, s.bucket,
       count(*)::int, (count(*) FILTER (WHERE s.late))::int
     FROM s
-    GROUP BY GROUPING SETS ((s.agency_id, s.category_code, s.kind, s.stage, s.bucket), (s.agency_id, s.unit_code, s.category_code, s.kind, s.stage, s.bucket))`.execute(tx);
+    GROUP BY GROUPING SETS (${sql.join(GRAIN_COLUMNS.map((grain) => sql.raw(`(${['s.agency_id', 's.kind', ...grain.map((c) => `s.${c}`), 's.stage', 's.bucket'].join(', ')})`)))})`.execute(tx);
 }
 
 /**
@@ -189,12 +191,13 @@ export async function invalidateRollup(q: Q): Promise<void> {
 }
 
 /**
- * The WHERE clause of the period's rollup rows (alias `o`), or null when the scope is empty. The per-unit grain is
- * read only when the figures are per unit or filtered by a unit (migration 0023).
+ * The WHERE clause of the period's rollup rows (alias `o`), or null when the scope is empty: the smallest grain
+ * that has the filters' columns (and the unit's, for the figures per unit) — migration 0023.
  */
 function rollupWhere(f: OversightFilter, perUnit = false): RawBuilder<unknown> | null {
   if (f.agencies !== 'all' && f.agencies.length === 0) return null;
-  const parts = [sql`o.by_unit = ${perUnit || f.unitCode !== undefined}`, sql`o.month >= ${f.fromMonth}`, sql`o.month <= ${f.toMonth}`];
+  const grain = (perUnit || f.unitCode ? 1 : 0) + (f.categoryCode ? 2 : 0);
+  const parts = [sql`o.grain = ${grain}`, sql`o.month >= ${f.fromMonth}`, sql`o.month <= ${f.toMonth}`];
   if (f.agencies !== 'all') parts.push(sql`o.agency_id IN (${sql.join(f.agencies.map((a) => sql`${a}::uuid`))})`);
   if (f.agencyId) parts.push(sql`o.agency_id = ${f.agencyId}::uuid`);
   if (f.unitCode) parts.push(sql`o.unit_code = ${f.unitCode}`);

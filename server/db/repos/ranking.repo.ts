@@ -40,7 +40,7 @@ export async function agencyRankingFigures(q: Q, f: { fromMonth: string; toMonth
       COALESCE(sum(o.reports) FILTER (WHERE o.facet = 'rating' AND o.value = 'satisfied'), 0)::int AS satisfied,
       COALESCE(sum(o.reports) FILTER (WHERE o.facet = 'rating' AND o.value IS NOT NULL), 0)::int AS rated
     FROM oversight_rollup o
-    WHERE NOT o.by_unit AND o.facet IN ('all', 'rating') AND o.month >= ${f.fromMonth} AND o.month <= ${f.toMonth} ${kind}
+    WHERE o.grain = 0 AND o.facet IN ('all', 'rating') AND o.month >= ${f.fromMonth} AND o.month <= ${f.toMonth} ${kind}
     GROUP BY o.agency_id
     ORDER BY o.agency_id`.execute(q);
   return rows.map((r) => ({ agencyId: r.agency_id, reports: Number(r.reports), late: Number(r.late), satisfied: Number(r.satisfied), rated: Number(r.rated) }));

@@ -5,11 +5,12 @@ export interface OversightRollupTable {
   /** YYYY-MM, the Vietnam civil month of submission. */
   month: string;
   agency_id: string;
-  /** The grain: per unit (true) or not (false, unit_code null) — migration 0023. */
-  by_unit: boolean;
-  /** The unit of today's structure; null: no place, or a split former unit without a pin. */
+  /** The grain (migration 0023): 0 agency × kind, 1 + unit, 2 + category, 3 + unit and category. */
+  grain: number;
+  /** The unit of today's structure in grains 1 and 3; null there: no place, or a split former unit without a pin. */
   unit_code: string | null;
-  category_code: string;
+  /** In grains 2 and 3; null in 0 and 1. */
+  category_code: string | null;
   kind: string;
   facet: 'all' | 'state' | 'rating' | 'reason' | 'decision';
   /** The state, the rating (null: not rated), the Art. 6.2 reason, the initiative's decision; null for 'all'. */
@@ -25,10 +26,10 @@ export interface OversightRollupTable {
 
 export interface OversightStageRollupTable {
   month: string;
-  by_unit: boolean;
+  grain: number;
   agency_id: string | null;
   unit_code: string | null;
-  category_code: string;
+  category_code: string | null;
   kind: string;
   stage: string;
   /** Working-time bucket of stopped deadlines (domain/oversight/working-time.ts); null: still running. */
