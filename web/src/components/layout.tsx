@@ -7,8 +7,8 @@ import { useLang, useT } from '../i18n/strings.ts';
 import { hasRole, isStaff, useSession } from '../session.tsx';
 import { common } from './common.strings.ts';
 
-/** Roles that see the Center's oversight figures. */
-export const OVERSEER_ROLES = ['city_overseer', 'center_operator'];
+/** The roles reading the oversight figures: the Center city-wide; agency heads and commune leaders their own agency's (R-25.4). */
+export const OVERSEER_ROLES = ['city_overseer', 'center_operator', 'agency_head', 'commune_leader'];
 
 /** The sign-in page, which comes back to `next` (a path of this site) afterwards. */
 export const signInHref = (next: string) => `~/sign-in?next=${encodeURIComponent(next)}`;
@@ -52,7 +52,8 @@ export function Layout({ children, wide = false }: { children: ReactNode; wide?:
     { href: '/', label: t('navPublic'), show: true },
     { href: '/app', label: t('navApp'), show: !staff },
     { href: '/staff', label: t('navStaff'), show: staff },
-    { href: '/overseer', label: t('navOverseer'), show: hasRole(me, ...OVERSEER_ROLES) },
+    // The administrator's pages of the area: the ranking criteria and the focal officers.
+    { href: '/overseer', label: t('navOverseer'), show: hasRole(me, ...OVERSEER_ROLES, 'administrator') },
   ].filter((n) => n.show);
   const current = (href: string) => (href === '/' ? location === '/' || location.startsWith('/reports') : location.startsWith(href));
   return (

@@ -19,6 +19,8 @@ import { formatDateTime, formatNumber, hanoiNowInput, lastDayOfMonth } from '../
 import { GROUP_BADGE, RATINGS, isCodeOf, kindNames, nameOf, optionsOf, ratingNames, stateGroup, stateName } from '../../i18n/labels.ts';
 import { useLang, useT } from '../../i18n/strings.ts';
 import { publicListHref } from '../public/address.ts';
+import { AlertsSection, ReprimandSection } from './activity-sections.tsx';
+import { OverseerNav } from './area.tsx';
 import { InitiativesSection, ReasonsSection, StagesSection, UnitSection } from './sections.tsx';
 import { Chart, COLORS, HandlingTable, monthLabel, percentOf, TableWrap, usePercent } from './shared.tsx';
 import { s } from './strings.ts';
@@ -77,7 +79,13 @@ export default function Dashboard() {
   const search = useSearch();
   const [, navigate] = useLocation();
   const current = hanoiNowInput().slice(0, 7);
-  const choice = useMemo(() => readChoice(search, current), [search, current]);
+  // The flags' month (`flags`) is the reprimand section's own: changing it does not ask for the summary again.
+  const choiceSearch = useMemo(() => {
+    const q = new URLSearchParams(search);
+    q.delete('flags');
+    return q.toString();
+  }, [search]);
+  const choice = useMemo(() => readChoice(choiceSearch, current), [choiceSearch, current]);
   const [form, setForm] = useState<Choice>(choice);
   useEffect(() => setForm(choice), [choice]);
   useEffect(() => {
@@ -118,6 +126,7 @@ export default function Dashboard() {
 
   return (
     <Layout wide>
+      <OverseerNav />
       <h1>{t('title')}</h1>
       {!forbidden && (
         <form className="card form dash-filters" onSubmit={submit} aria-label={t('filters')}>
@@ -143,7 +152,11 @@ export default function Dashboard() {
           {t('gateNoRole')}
         </p>
       ) : (
-        <Loaded state={summary}>{(data) => <Figures data={data} choice={choice} unitRef={unitRef} busy={summary.loading} />}</Loaded>
+        <>
+          <Loaded state={summary}>{(data) => <Figures data={data} choice={choice} unitRef={unitRef} busy={summary.loading} />}</Loaded>
+          <ReprimandSection current={current} />
+          <AlertsSection from={choice.from} to={choice.to} />
+        </>
       )}
     </Layout>
   );
