@@ -13,7 +13,7 @@ import { vietnamTime } from '../../domain/calendar/index.ts';
 
 const URL = '/api/v1/oversight/focal-officers';
 
-test('R-18.2b the focal officers of every agency, with the gaps, as JSON, CSV and xlsx; for the Center, the administrator and the city overseer only', async () => {
+test('R-18.2b the focal officers of every agency, with the gaps, as JSON, CSV and xlsx; for the Center, the administrator and the city overseer; an agency head its own', async () => {
   const { app, ctx, clock } = await testApp();
   clock.set(vietnamTime(2026, 10, 5, 9, 0));
   const center = (await findAgency(ctx.db, { code: 'trung-tam-phuc-vu-hanh-chinh-cong' }))!;
@@ -67,9 +67,11 @@ test('R-18.2b the focal officers of every agency, with the gaps, as JSON, CSV an
   assert.equal(found.length, 1);
 
   assert.equal((await app.inject({ url: URL })).statusCode, 401);
-  for (const role of ['processing_officer', 'agency_head'] as const) {
-    const h = (await signedInStaff(app, sxd.id, role)).h;
-    for (const url of [URL, `${URL}.csv`, `${URL}.xlsx`]) assert.equal((await app.inject({ url, headers: h })).statusCode, 403, `${role} ${url}`);
-  }
+  const officer = (await signedInStaff(app, sxd.id, 'processing_officer')).h;
+  for (const url of [URL, `${URL}.csv`, `${URL}.xlsx`]) assert.equal((await app.inject({ url, headers: officer })).statusCode, 403, `processing_officer ${url}`);
+  // R-25.4: an agency head (oversight figures of its own agency) sees its own agency's focal officers only.
+  const own = await app.inject({ url: URL, headers: (await signedInStaff(app, sxd.id, 'agency_head')).h });
+  assert.equal(own.statusCode, 200);
+  assert.deepEqual(own.json().agencies.map((a: { agencyId: string }) => a.agencyId), [sxd.id]);
   assert.equal((await app.inject({ url: `${URL}.pdf`, headers: operator.h })).statusCode, 400);
 });

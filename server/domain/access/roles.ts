@@ -60,10 +60,11 @@ export const ROLE_GRANTS: Record<Role, { scope: 'own' | 'agency' | 'city'; permi
   receiving_officer: { scope: 'agency', permissions: ['report.receive', 'report.readInScope'] },
   agency_head: {
     scope: 'agency',
-    permissions: ['report.take', 'report.assign', 'report.approve', 'report.readInScope', 'agency.readMembers'],
+    // every agency reports its own figures — its head reads them (and its documents) for its agency only.
+    permissions: ['report.take', 'report.assign', 'report.approve', 'report.readInScope', 'agency.readMembers', 'oversight.read'],
   },
   processing_officer: { scope: 'agency', permissions: ['report.process', 'report.readInScope'] },
-  commune_leader: { scope: 'agency', permissions: ['report.assign', 'report.readInScope', 'agency.readMembers'] },
+  commune_leader: { scope: 'agency', permissions: ['report.assign', 'report.readInScope', 'agency.readMembers', 'oversight.read'] },
   alert_editor: { scope: 'agency', permissions: ['alert.edit'] },
   alert_approver: { scope: 'agency', permissions: ['alert.approve'] },
   city_overseer: { scope: 'city', permissions: ['oversight.read', 'report.readInScope'] },

@@ -279,7 +279,16 @@ test('R-22 R-27.4 a bad period is a problem+json 400 naming it; only the oversig
   assert.equal((await call('GET', '/api/v1/oversight/rankings?period=2026-04&kind=khac', overseer.h)).statusCode, 400);
   for (const path of ['rankings', 'commendations']) {
     assert.equal((await call('GET', `/api/v1/oversight/${path}?period=2026-04`, {})).statusCode, 401);
-    for (const h of [admin.h, heads.get(sxd!.id)!, officers.X.h, citizenH]) assert.equal((await call('GET', `/api/v1/oversight/${path}?period=2026-04`, h)).statusCode, 403);
+    for (const h of [admin.h, officers.X.h, citizenH]) assert.equal((await call('GET', `/api/v1/oversight/${path}?period=2026-04`, h)).statusCode, 403);
     assert.equal((await call('GET', `/api/v1/oversight/${path}?period=2026-04`, operator.h)).statusCode, 200);
   }
+  // R-25.4: an agency head reads the whole ranking (a comparison), and the commendations of its own agency only.
+  const headH = heads.get(sxd!.id)!;
+  const ranking = await call('GET', '/api/v1/oversight/rankings?period=2026-04', headH);
+  assert.equal(ranking.statusCode, 200);
+  assert.ok((ranking.json() as { agencies: unknown[] }).agencies.length > 1, 'every agency, not only its own');
+  const everyone = (await call('GET', '/api/v1/oversight/commendations?period=2026-Q2', operator.h)).json() as { officers: { agencyId: string }[] };
+  const own = (await call('GET', '/api/v1/oversight/commendations?period=2026-Q2', headH)).json() as { officers: { agencyId: string }[] };
+  assert.ok(everyone.officers.some((o) => o.agencyId !== sxd!.id) && own.officers.length > 0, 'officers of several agencies in Q2');
+  assert.deepEqual(own.officers, everyone.officers.filter((o) => o.agencyId === sxd!.id));
 });

@@ -171,16 +171,23 @@ test('R-18.3b filters: handling agency, category, kind', async () => {
   assert.deepEqual([current.from, current.to, current.total], ['2026-03', '2026-03', 4]);
 });
 
-test('R-18.3b R-4.3 the city overseer and the Center see the figures; others are refused; a bad period is a 400 problem', async () => {
+test('R-18.3b R-25.4 R-4.3 the city overseer and the Center see the figures; an agency head its own agency\'s only; others are refused; a bad period is a 400 problem', async () => {
   const t = await scenario();
   const get = (h: Record<string, string> | undefined, qs = 'from=2026-03&to=2026-03') =>
     t.app.inject({ url: `/api/v1/oversight/summary?${qs}`, ...(h ? { headers: h } : {}) });
 
   assert.equal((await get(t.overseer.h)).statusCode, 200);
   assert.equal((await get(t.operator.h)).statusCode, 200, 'the Center reports on report handling (R-18.3b)');
+  // R-25.4: every agency reports its own figures — Sở Xây dựng's head reads Sở Xây dựng's, and no other agency's.
+  const own = await get(t.head.h);
+  assert.equal(own.statusCode, 200, own.body);
+  const ownFigures = own.json() as OversightSummary;
+  assert.deepEqual(ownFigures.byAgency.map((a) => a.agencyId), [t.sxd.id]);
+  assert.equal(ownFigures.totals.received, 2, 'A and B, which Sở Xây dựng handles');
+  const other = await get(t.head.h, `from=2026-03&to=2026-03&agencyId=${t.receiving.id}`);
+  assert.equal(other.statusCode, 403);
   for (const [who, h] of [
     ['administrator', t.admin.h],
-    ['agency head', t.head.h],
     ['processing officer', t.officer.h],
     ['citizen', t.citizenH],
   ] as const) {

@@ -15,7 +15,6 @@ import { createCitizen, signInHeaders, signedInStaff } from '../../../../test/fa
 import { reportActionOk, submitFieldReport } from '../../../../test/reports.ts';
 import { findAgency } from '../../../db/repos/agencies.repo.ts';
 import { insertDeadline, latestCalendarVersionId } from '../../../db/repos/calendar.repo.ts';
-import { ROLE_GRANTS } from '../../../domain/access/index.ts';
 import { vietnamTime } from '../../../domain/calendar/index.ts';
 import { generatePeriodReports } from '../../../jobs/period-reports.ts';
 import type { OversightSummary } from '../summary.ts';
@@ -279,19 +278,14 @@ test('R-25.4 an agency\'s own document: its figures and its flags only; an agenc
   const city = await t.app.inject({ method: 'POST', url: '/api/v1/oversight/documents', headers: t.overseer.h, payload: { kind: 'month', period: '2026-10' } });
   assert.equal(city.statusCode, 201);
 
-  // No role holds 'oversight.read' within an agency yet: lend it to the agency head for this test (R-25.4).
-  ROLE_GRANTS.agency_head.permissions.push('oversight.read');
-  try {
-    const head = await signedInStaff(t.app, t.sxd.id, 'agency_head');
-    const own = await t.app.inject({ method: 'POST', url: '/api/v1/oversight/documents', headers: head.h, payload: { kind: 'month', period: '2026-10' } });
-    assert.equal(own.statusCode, 201, own.body);
-    assert.equal(own.json().agency.id, t.sxd.id, 'without agencyId: the head\'s own agency, never the city');
-    assert.equal((await t.app.inject({ method: 'POST', url: '/api/v1/oversight/documents', headers: head.h, payload: { kind: 'month', period: '2026-10', agencyId: t.syt.id } })).statusCode, 403);
-    const listed = (await t.app.inject({ url: '/api/v1/oversight/documents', headers: head.h })).json();
-    assert.deepEqual(listed.items.map((d: { agency: { id: string } | null }) => d.agency?.id).sort(), [t.sxd.id, t.sxd.id]);
-    assert.equal((await t.app.inject({ url: `/api/v1/oversight/documents/${city.json().id}/pdf`, headers: head.h })).statusCode, 404, 'the city\'s report is not the agency\'s');
-    assert.equal((await t.app.inject({ url: `/api/v1/oversight/documents/${doc.id}/pdf`, headers: head.h })).statusCode, 200);
-  } finally {
-    ROLE_GRANTS.agency_head.permissions.pop();
-  }
+  // The agency head holds 'oversight.read' within its agency (R-25.4).
+  const head = await signedInStaff(t.app, t.sxd.id, 'agency_head');
+  const own = await t.app.inject({ method: 'POST', url: '/api/v1/oversight/documents', headers: head.h, payload: { kind: 'month', period: '2026-10' } });
+  assert.equal(own.statusCode, 201, own.body);
+  assert.equal(own.json().agency.id, t.sxd.id, 'without agencyId: the head\'s own agency, never the city');
+  assert.equal((await t.app.inject({ method: 'POST', url: '/api/v1/oversight/documents', headers: head.h, payload: { kind: 'month', period: '2026-10', agencyId: t.syt.id } })).statusCode, 403);
+  const listed = (await t.app.inject({ url: '/api/v1/oversight/documents', headers: head.h })).json();
+  assert.deepEqual(listed.items.map((d: { agency: { id: string } | null }) => d.agency?.id).sort(), [t.sxd.id, t.sxd.id]);
+  assert.equal((await t.app.inject({ url: `/api/v1/oversight/documents/${city.json().id}/pdf`, headers: head.h })).statusCode, 404, 'the city\'s report is not the agency\'s');
+  assert.equal((await t.app.inject({ url: `/api/v1/oversight/documents/${doc.id}/pdf`, headers: head.h })).statusCode, 200);
 });
