@@ -6,9 +6,8 @@ import { Type } from 'typebox';
 import { alertFigures } from '../../app/oversight/alert-figures.ts';
 import { ALERT_SEVERITIES, ISSUING_LEVELS } from '../../domain/alerts/index.ts';
 import type { App } from '../app.ts';
+import { MONTH, PERIOD_FIELDS, Strict } from './oversight-schemas.ts';
 
-const Strict = { additionalProperties: false } as const;
-const MONTH = '^\\d{4}-(0[1-9]|1[0-2])$';
 const Level = Type.Enum([...ISSUING_LEVELS]);
 
 const activity = {
@@ -46,11 +45,7 @@ export default async function oversightAlertsRoutes(app: App): Promise<void> {
         response: {
           200: Type.Object(
             {
-              from: Type.String(),
-              to: Type.String(),
-              months: Type.Array(Type.String()),
-              period: Type.Object({ start: Type.String(), end: Type.String() }, Strict),
-              asOf: Type.String(),
+              ...PERIOD_FIELDS,
               filters: Type.Object({ agencyId: Type.Union([Type.String(), Type.Null()]), level: Type.Union([Level, Type.Null()]) }, Strict),
               totals: Type.Object(activity, Strict),
               byLevel: Type.Array(Type.Object({ level: Level, ...activity }, Strict)),

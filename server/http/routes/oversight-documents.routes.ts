@@ -17,9 +17,8 @@ import type { DocumentRecord } from '../../db/repos/documents.repo.ts';
 import type { App } from '../app.ts';
 import { contentDisposition } from '../content-disposition.ts';
 import { nextPageUrl } from '../next-page.ts';
+import { MONTH, Strict } from './oversight-schemas.ts';
 
-const Strict = { additionalProperties: false } as const;
-const MONTH = '^\\d{4}-(0[1-9]|1[0-2])$';
 const BASE = '/api/v1/oversight/documents';
 const security: { [scheme: string]: string[] }[] = [{ bearer: [] }, { cookie: [] }];
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);

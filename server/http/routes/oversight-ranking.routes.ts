@@ -10,8 +10,8 @@ import { agencyRanking, officerCommendations } from '../../app/oversight/ranking
 import { REPORT_KINDS } from '../../domain/calendar/index.ts';
 import { CRITERIA_LIMITS, type EvaluationCriteria } from '../../domain/oversight/ranking.ts';
 import type { App } from '../app.ts';
+import { Strict } from './oversight-schemas.ts';
 
-const Strict = { additionalProperties: false } as const;
 const NullableString = Type.Union([Type.String(), Type.Null()]);
 
 const limited = (key: keyof EvaluationCriteria, description: string) => Type.Integer({ minimum: CRITERIA_LIMITS[key].min, maximum: CRITERIA_LIMITS[key].max, description });

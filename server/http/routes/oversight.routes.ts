@@ -7,9 +7,8 @@ import { reprimandFlags } from '../../app/oversight/reprimand.ts';
 import { oversightSummary } from '../../app/oversight/summary.ts';
 import { REPORT_KINDS } from '../../domain/calendar/index.ts';
 import type { App } from '../app.ts';
+import { MONTH, PERIOD_FIELDS, Strict } from './oversight-schemas.ts';
 
-const Strict = { additionalProperties: false } as const;
-const MONTH = '^\\d{4}-(0[1-9]|1[0-2])$';
 
 const figures = {
   received: Type.Integer(),
@@ -54,11 +53,7 @@ export default async function oversightRoutes(app: App): Promise<void> {
         response: {
           200: Type.Object(
             {
-              from: Type.String(),
-              to: Type.String(),
-              months: Type.Array(Type.String()),
-              period: Type.Object({ start: Type.String(), end: Type.String() }, Strict),
-              asOf: Type.String(),
+              ...PERIOD_FIELDS,
               filters: Type.Object(
                 { agencyId: Nullable(Type.String()), unitCode: Nullable(Type.String()), categoryCode: Nullable(Type.String()), kind: Nullable(Type.String()) },
                 Strict,
