@@ -212,6 +212,31 @@ const RULES: Record<string, Rule> = {
   'GET /api/v1/me/alerts': { allowed: ['citizen'], sample: () => ({ url: '/api/v1/me/alerts' }) },
   'POST /api/v1/me/alerts/read': { allowed: ['citizen'], sample: () => ({ url: '/api/v1/me/alerts/read', payload: { ids: [randomUUID()] } }) },
   'GET /api/v1/me/alerts/stream': { allowed: ['citizen'], note: 'the citizen has no residence: 400 instead of a stream that never ends', sample: () => ({ url: '/api/v1/me/alerts/stream' }) },
+  // Citizen reception with the City's Citizen Reception Board (issue 11, R-3.8, R-5.4).
+  'GET /api/v1/reception/sessions': { public: 'the published reception sessions with their seats left are public (R-5.4)' },
+  'GET /api/v1/reception/sessions.ics': { public: 'the Board\'s reception schedule as a subscribable iCalendar feed (R-5.4)' },
+  'GET /api/v1/reception/reference': { public: 'the lists used to book: categories, decline reasons and where to go (R-1.3)' },
+  'POST /api/v1/me/reception/bookings': { allowed: ['citizen'], note: 'the sample session does not exist: 404', sample: () => ({ url: '/api/v1/me/reception/bookings', payload: { sessionId: randomUUID(), summary: 'Đề nghị giải quyết việc cấp giấy chứng nhận quyền sử dụng đất', category: 'land', handledElsewhere: false } }) },
+  'GET /api/v1/me/reception/bookings': { allowed: ['citizen'], sample: () => ({ url: '/api/v1/me/reception/bookings' }) },
+  'GET /api/v1/me/reception/bookings/{id}': { allowed: ['citizen'], note: 'another\'s or no booking: 404', sample: () => ({ url: `/api/v1/me/reception/bookings/${randomUUID()}` }) },
+  'GET /api/v1/me/reception/bookings/{id}/calendar.ics': { allowed: ['citizen'], sample: () => ({ url: `/api/v1/me/reception/bookings/${randomUUID()}/calendar.ics` }) },
+  'POST /api/v1/me/reception/bookings/{id}/cancel': { allowed: ['citizen'], sample: () => ({ url: `/api/v1/me/reception/bookings/${randomUUID()}/cancel`, payload: { version: 1 } }) },
+  'POST /api/v1/me/reception/bookings/{id}/answer': { allowed: ['citizen'], sample: () => ({ url: `/api/v1/me/reception/bookings/${randomUUID()}/answer`, payload: { version: 1, answer: 'Thông tin bổ sung theo đề nghị' } }) },
+  'GET /api/v1/reception/staff/sessions': { allowed: ['reception_officer'], sample: () => ({ url: '/api/v1/reception/staff/sessions' }) },
+  'POST /api/v1/reception/sessions': {
+    allowed: ['reception_officer'],
+    sample: () => ({ url: '/api/v1/reception/sessions', payload: { startsAt: '2026-03-10T08:00:00+07:00', endsAt: '2026-03-10T11:00:00+07:00', place: 'Số 1 Trần Hưng Đạo', receiver: 'Phó Chủ tịch UBND Thành phố', capacity: 20 } }),
+  },
+  'GET /api/v1/reception/sessions/{id}': { allowed: ['reception_officer'], sample: () => ({ url: `/api/v1/reception/sessions/${randomUUID()}` }) },
+  'PUT /api/v1/reception/sessions/{id}': {
+    allowed: ['reception_officer'],
+    sample: () => ({ url: `/api/v1/reception/sessions/${randomUUID()}`, payload: { startsAt: '2026-03-10T08:00:00+07:00', endsAt: '2026-03-10T11:00:00+07:00', place: 'Số 1 Trần Hưng Đạo', receiver: 'Phó Chủ tịch UBND Thành phố', capacity: 20, version: 1 } }),
+  },
+  'POST /api/v1/reception/sessions/{id}/cancel': { allowed: ['reception_officer'], sample: () => ({ url: `/api/v1/reception/sessions/${randomUUID()}/cancel`, payload: { version: 1, reason: 'Lãnh đạo có lịch công tác đột xuất' } }) },
+  'GET /api/v1/reception/bookings': { allowed: ['reception_officer'], sample: () => ({ url: '/api/v1/reception/bookings' }) },
+  'GET /api/v1/reception/bookings/{id}': { allowed: ['reception_officer'], sample: () => ({ url: `/api/v1/reception/bookings/${randomUUID()}` }) },
+  'POST /api/v1/reception/bookings/{id}/actions': { allowed: ['reception_officer'], sample: () => ({ url: `/api/v1/reception/bookings/${randomUUID()}/actions`, payload: { action: 'accept', version: 1 } }) },
+  'GET /api/v1/reception/day': { allowed: ['reception_officer'], sample: () => ({ url: '/api/v1/reception/day?date=2026-03-10' }) },
   'POST /api/v1/admin/integration-keys': { allowed: ['administrator'], sample: () => ({ url: '/api/v1/admin/integration-keys', payload: { name: 'Ứng dụng thử', accountId: randomUUID() } }) },
   'GET /api/v1/admin/integration-keys': { allowed: ['administrator'], sample: () => ({ url: '/api/v1/admin/integration-keys' }) },
   'POST /api/v1/admin/integration-keys/{id}/revoke': { allowed: ['administrator'], sample: (f) => ({ url: `/api/v1/admin/integration-keys/${f.keyId}/revoke` }) },
@@ -279,6 +304,7 @@ test('R-4.3 R-2 anonymous callers get 401, roles without the right 403 (or 404 w
     commune_leader: reportAgencyId,
     alert_editor: hoanKiem.id,
     alert_approver: hoanKiem.id,
+    reception_officer: (await findAgency(app.ctx.db, { code: 'ban-tiep-cong-dan-thanh-pho' }))!.id,
   };
   const headers = { citizen: t.citizen.h } as Record<Role, H>;
   for (const role of STAFF_ROLES) headers[role] = (await signedInStaff(app, agencyOf[role], role)).h;

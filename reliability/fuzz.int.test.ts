@@ -315,7 +315,7 @@ function buildMultipart(p: MultipartPlan, validPng: Buffer): { payload: Buffer; 
 // Who calls.
 
 type IdentityName = 'anonymous' | 'citizen' | 'forged-bearer' | 'forged-cookie' | StaffRole;
-const STAFF: StaffRole[] = ['administrator', 'center_operator', 'agency_head', 'receiving_officer', 'processing_officer', 'commune_leader', 'alert_editor', 'alert_approver', 'city_overseer'];
+const STAFF: StaffRole[] = ['administrator', 'center_operator', 'agency_head', 'receiving_officer', 'processing_officer', 'commune_leader', 'alert_editor', 'alert_approver', 'city_overseer', 'reception_officer'];
 
 /** The roles that may do an operation, so that fuzzed requests get past the access check to what follows. */
 function relevantRoles(op: Operation): IdentityName[] {
@@ -325,6 +325,8 @@ function relevantRoles(op: Operation): IdentityName[] {
   if (p.endsWith('/focal-officers')) return ['center_operator', 'administrator'];
   if (p.startsWith('/api/v1/alerts')) return ['alert_editor', 'alert_approver'];
   if (p.startsWith('/api/v1/oversight')) return ['city_overseer', 'center_operator', 'agency_head'];
+  // Citizen reception (R-5.4): the Board's officers; the citizens' own bookings fall to the default below.
+  if (p.startsWith('/api/v1/reception/') && !(op.method === 'GET' && ['/api/v1/reception/sessions', '/api/v1/reception/sessions.ics', '/api/v1/reception/reference'].includes(p))) return ['reception_officer'];
   if (/\/(actions|cooperations|referral)/.test(p) || p.startsWith('/api/v1/staff/') || p.startsWith('/api/v1/routing') || p.endsWith('/members'))
     return ['center_operator', 'agency_head', 'receiving_officer', 'processing_officer', 'commune_leader', ...(p.endsWith('/actions') ? (['citizen'] as IdentityName[]) : [])];
   if (p === '/api/v1/reports/{id}') return ['citizen', 'center_operator', 'agency_head'];
@@ -356,6 +358,8 @@ interface Known {
   webhookId: string;
   knownImageId: string;
   keyId: string;
+  receptionSessionId: string;
+  receptionBookingId: string;
   agencyId: string;
   otherAgencyId: string;
   categoryCode: string;
@@ -375,6 +379,8 @@ function realPathValues(op: Operation, name: string, k: Known): string[] {
       if (p.startsWith('/api/v1/admin/known-images')) return [k.knownImageId];
       if (p.startsWith('/api/v1/admin/integration-keys')) return [k.keyId];
       if (p.startsWith('/api/v1/agencies')) return [k.agencyId, k.otherAgencyId, 'ubnd-phuong-hoan-kiem'];
+      if (p.startsWith('/api/v1/reception/sessions')) return [k.receptionSessionId];
+      if (p.startsWith('/api/v1/reception/bookings') || p.startsWith('/api/v1/me/reception/bookings')) return [k.receptionBookingId];
       return [k.reportId];
     case 'agencyId':
       return [k.agencyId, k.otherAgencyId];
@@ -644,6 +650,7 @@ test(`R-4.5 R-14 fuzzing every operation of the OpenAPI document (${SIZE}: ≥ $
     alert_editor: hoanKiem.id,
     alert_approver: hoanKiem.id,
     city_overseer: center.id,
+    reception_officer: (await agency('ban-tiep-cong-dan-thanh-pho')).id,
   };
   const auth: Partial<Record<IdentityName, Record<string, string>>> = {
     anonymous: {},
@@ -679,6 +686,20 @@ test(`R-4.5 R-14 fuzzing every operation of the OpenAPI document (${SIZE}: ≥ $
   const key = await app.inject({ method: 'POST', url: '/api/v1/admin/integration-keys', headers: auth.administrator, payload: { name: 'Ứng dụng thử', accountId: org.id } });
   assert.equal(key.statusCode, 201, key.body);
   const services = JSON.parse((await app.inject({ url: '/open311/v2/services.json' })).body) as { service_code: string }[];
+  const receptionSession = await app.inject({
+    method: 'POST',
+    url: '/api/v1/reception/sessions',
+    headers: auth.reception_officer,
+    payload: { startsAt: '2026-03-10T08:00:00+07:00', endsAt: '2026-03-10T11:00:00+07:00', place: 'Số 1 Trần Hưng Đạo', receiver: 'Phó Chủ tịch UBND Thành phố', capacity: 50 },
+  });
+  assert.equal(receptionSession.statusCode, 201, receptionSession.body);
+  const receptionBooking = await app.inject({
+    method: 'POST',
+    url: '/api/v1/me/reception/bookings',
+    headers: auth.citizen,
+    payload: { sessionId: receptionSession.json().id, summary: 'Đề nghị giải quyết việc cấp giấy chứng nhận quyền sử dụng đất', category: 'land', handledElsewhere: false },
+  });
+  assert.equal(receptionBooking.statusCode, 201, receptionBooking.body);
   const publicSha = (await ctx.db.selectFrom('uploads').select('public_sha256').where('id', '=', uploadId).executeTakeFirstOrThrow()).public_sha256!;
   const known_: Known = {
     reportId: rep.json().id,
@@ -690,6 +711,8 @@ test(`R-4.5 R-14 fuzzing every operation of the OpenAPI document (${SIZE}: ≥ $
     webhookId: hook.json().id,
     knownImageId: known.json().id,
     keyId: key.json().id,
+    receptionSessionId: receptionSession.json().id,
+    receptionBookingId: receptionBooking.json().id,
     agencyId: hoanKiem.id,
     otherAgencyId: sxd.id,
     categoryCode: 'hu-hong-mat-duong',

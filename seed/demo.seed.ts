@@ -50,6 +50,7 @@ const DEMO_STAFF: { username: string; displayName: string; agency: string; role:
   { username: 'bien-tap.hoankiem', displayName: 'Trịnh Minh Tuấn', agency: 'ubnd-phuong-hoan-kiem', role: 'alert_editor', note: 'UBND Phường Hoàn Kiếm — soạn cảnh báo' },
   { username: 'duyet-tin.hoankiem', displayName: 'Hoàng Thị Nga', agency: 'ubnd-phuong-hoan-kiem', role: 'alert_approver', note: 'UBND Phường Hoàn Kiếm — duyệt cảnh báo' },
   { username: 'giam-sat', displayName: 'Đặng Văn Long', agency: 'trung-tam-phuc-vu-hanh-chinh-cong', role: 'city_overseer', note: 'Theo dõi số liệu toàn Thành phố' },
+  { username: 'tiep-dan.tp', displayName: 'Nguyễn Thị Minh Hằng', agency: 'ban-tiep-cong-dan-thanh-pho', role: 'reception_officer', note: 'Ban Tiếp công dân Thành phố — lịch tiếp, xét duyệt lịch hẹn (R-5.4)' },
   { username: 'quan-tri', displayName: 'Quản trị hệ thống', agency: 'trung-tam-phuc-vu-hanh-chinh-cong', role: 'administrator', note: 'Đơn vị hành chính, cơ quan, lịch làm việc, tài khoản cán bộ' },
 ];
 

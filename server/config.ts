@@ -64,6 +64,10 @@ export interface Config {
   periodReportsSeconds: number;
   /** How often the webhook runner turns new events into deliveries and sends those due (issue 8). */
   webhookWorkerSeconds: number;
+  /** R-5.4: booking a reception session closes this many hours before it starts (stored per session when published or moved). */
+  receptionBookingClosesHours: number;
+  /** R-5.4: an accepted booking's citizen gets a reminder in their inbox this many hours before the session. */
+  receptionReminderHours: number;
   /** A webhook delivery failing for this long since its first attempt is given up (marked failed). */
   webhookGiveUpHours: number;
   /** The built web app (issue 7) served at `/`; when its index.html is missing the API runs alone. */
@@ -152,6 +156,8 @@ export const CONFIG_KEYS = {
   PUSH_WORKER_SECONDS: spec(int(1, 3600), 2),
   WEBHOOK_WORKER_SECONDS: spec(int(1, 3600), 2),
   PERIOD_REPORTS_SECONDS: spec(int(0, 24 * 3600), 600),
+  RECEPTION_BOOKING_CLOSES_HOURS: spec(int(0, 24 * 30), 24),
+  RECEPTION_REMINDER_HOURS: spec(int(1, 24 * 14), 24),
   WEBHOOK_GIVE_UP_HOURS: spec(int(1, 24 * 30), 24),
   WEB_DIR: spec(text),
   MAP_TILE_URL: spec(tileUrl),
@@ -242,6 +248,8 @@ export function loadConfig(
     pushWorkerSeconds: v.PUSH_WORKER_SECONDS ?? 2,
     webhookWorkerSeconds: v.WEBHOOK_WORKER_SECONDS ?? 2,
     periodReportsSeconds: v.PERIOD_REPORTS_SECONDS ?? 600,
+    receptionBookingClosesHours: v.RECEPTION_BOOKING_CLOSES_HOURS ?? 24,
+    receptionReminderHours: v.RECEPTION_REMINDER_HOURS ?? 24,
     webhookGiveUpHours: v.WEBHOOK_GIVE_UP_HOURS ?? 24,
     webDir: resolve(v.WEB_DIR ?? fileURLToPath(new URL('web/dist', PROJECT_ROOT_URL))),
     mapTileUrl: v.MAP_TILE_URL,

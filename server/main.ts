@@ -17,6 +17,7 @@ import { startDeadlineSweep } from './jobs/deadline-sweep.ts';
 import { startRepeating } from './jobs/repeat.ts';
 import { refreshOversightRollup } from './app/oversight/rollup.ts';
 import { generatePeriodReports } from './jobs/period-reports.ts';
+import { sendReceptionReminders } from './app/reception/reminders.ts';
 import { seedDemo } from '../seed/index.ts';
 
 async function main(): Promise<void> {
@@ -74,6 +75,16 @@ async function main(): Promise<void> {
         )
       : null;
 
+  // R-5.4: reminders of accepted reception bookings, RECEPTION_REMINDER_HOURS before the session — once per booking
+  // whichever server takes it (SKIP LOCKED), on the sweep's rhythm.
+  const receptionReminders = startRepeating(
+    async () => {
+      const sent = await sendReceptionReminders(ctx);
+      if (sent > 0) app.log.info({ sent }, 'reception reminders put in citizens\' inboxes');
+    },
+    { everySeconds: config.deadlineSweepSeconds, onError: (err) => app.log.error({ err }, 'reception reminders failed; retried on the next run') },
+  );
+
   // Web push: one runner per server; servers share the queue in the database (issue 6).
   const sender = new WebPushSender(await vapidKeys(ctx));
   const pushRunner = startRepeating(
@@ -102,6 +113,7 @@ async function main(): Promise<void> {
     await sweep.stop();
     await rollupRunner.stop();
     await periodReports?.stop();
+    await receptionReminders.stop();
     await pushRunner.stop();
     await webhookRunner.stop();
     await app.close();

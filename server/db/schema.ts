@@ -11,6 +11,7 @@ import type { EvaluationTables } from './schema/evaluation.ts';
 import type { InboxTables } from './schema/inbox.ts';
 import type { IntegrationsTables } from './schema/integrations.ts';
 import type { KnownImagesTables } from './schema/known-images.ts';
+import type { ReceptionTables } from './schema/reception.ts';
 import type { ReportsTables } from './schema/reports.ts';
 import type { SanctionsTables } from './schema/sanctions.ts';
 import type { SimilarityTables } from './schema/similarity.ts';
@@ -18,4 +19,4 @@ import type { UnitsTables } from './schema/units.ts';
 import type { UploadsTables } from './schema/uploads.ts';
 import type { WebhooksTables } from './schema/webhooks.ts';
 
-export interface DB extends CoreTables, UnitsTables, AccountsTables, CalendarTables, ReportsTables, CatalogueTables, InboxTables, UploadsTables, SanctionsTables, SimilarityTables, KnownImagesTables, AlertsTables, PushTables, IntegrationsTables, WebhooksTables, OversightTables, DocumentsTables, EvaluationTables {}
+export interface DB extends CoreTables, UnitsTables, AccountsTables, CalendarTables, ReportsTables, CatalogueTables, InboxTables, UploadsTables, SanctionsTables, SimilarityTables, KnownImagesTables, AlertsTables, PushTables, IntegrationsTables, WebhooksTables, OversightTables, DocumentsTables, EvaluationTables, ReceptionTables {}

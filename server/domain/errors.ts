@@ -75,6 +75,36 @@ export const ERRORS = {
     vi: 'Nội dung trùng với thông báo cấp trên đã gửi đến cùng người dân; không gửi lại',
     en: 'A higher level already sent this content to the same residents; it is not sent again',
   },
+  RECEPTION_SESSION_FULL: {
+    status: 409,
+    vi: 'Buổi tiếp đã đủ chỗ',
+    en: 'The reception session is full',
+  },
+  RECEPTION_BOOKING_CLOSED: {
+    status: 409,
+    vi: 'Đã hết thời hạn đăng ký buổi tiếp này',
+    en: 'Booking for this reception session has closed',
+  },
+  RECEPTION_SESSION_NOT_OPEN: {
+    status: 409,
+    vi: 'Buổi tiếp đã bị hủy hoặc đang chờ bố trí lại, không nhận đăng ký',
+    en: 'The reception session is cancelled or awaiting rescheduling and takes no bookings',
+  },
+  RECEPTION_MATTER_ALREADY_BOOKED: {
+    status: 409,
+    vi: 'Vụ việc này đã có một lịch hẹn tiếp công dân đang mở',
+    en: 'This matter already has an open reception booking',
+  },
+  RECEPTION_TRANSITION_NOT_ALLOWED: {
+    status: 409,
+    vi: 'Không thể thực hiện thao tác này ở trạng thái hiện tại của lịch hẹn hoặc buổi tiếp',
+    en: 'This action is not allowed in the current state of the booking or session',
+  },
+  RECEPTION_VERSION_CONFLICT: {
+    status: 409,
+    vi: 'Lịch hẹn hoặc buổi tiếp vừa được người khác cập nhật; vui lòng tải lại và thử lại',
+    en: 'The booking or session was changed meanwhile; reload and retry',
+  },
   IDEMPOTENCY_KEY_REUSED: {
     status: 409,
     vi: 'Khóa chống gửi trùng (Idempotency-Key) đã dùng cho một yêu cầu khác',

@@ -23,6 +23,7 @@ import { insertCalendarVersion, lockLatestCalendarVersion, lockOpenDeadlines, up
 import { auditActor, requirePermission } from '../accounts/staff.ts';
 import type { AppContext } from '../context.ts';
 import { currentCalendar, referenceUnitOfWork } from '../reference/reference-data.ts';
+import { flagSessionsOffCalendar } from '../reception/sessions.ts';
 import { compileCalendar } from './current-calendar.ts';
 
 export interface YearView extends Required<CalendarYear> {
@@ -78,6 +79,8 @@ export interface YearEditResult {
   calendarVersion: number;
   recomputedDeadlines: number;
   changedDeadlines: number;
+  /** Reception sessions now on a day off, flagged `needs_rescheduling` (R-5.4). */
+  sessionsToReschedule: number;
 }
 
 /** `years/2026/offDays/3/date` (domain validator) → `body.offDays.3.date` (this request). */
@@ -127,7 +130,9 @@ export async function editCalendarYear(ctx: AppContext, actor: Actor, year: numb
       });
     }
     await stampOpenDeadlines(w.tx, version);
-    return { calendarVersion: version, recomputedDeadlines: open.length, changedDeadlines: changed };
+    // R-5.4: reception sessions on a day the edit made off are flagged for rescheduling; their bookers are told.
+    const sessionsToReschedule = await flagSessionsOffCalendar(w, next.calendar, version);
+    return { calendarVersion: version, recomputedDeadlines: open.length, changedDeadlines: changed, sessionsToReschedule };
   });
 }
 

@@ -13,6 +13,8 @@ import { inboxPosition, listInbox, markInboxRead, type InboxFilter } from '../..
 import type { AppContext } from '../context.ts';
 import {
   ACCOUNT_NOTIFICATION_ACTIONS,
+  BOOKING_NOTIFICATION_ACTIONS,
+  bookingNotificationTitle,
   FOLLOWER_NOTIFICATION_ACTIONS,
   REPORTER_NOTIFICATION_ACTIONS,
   STAFF_NOTIFICATION_ACTIONS,
@@ -28,6 +30,9 @@ export interface Notification {
   /** Null for a notice about the account (R-27.3 sanction, its lifting). */
   reportId: string | null;
   reportCode: string | null;
+  /** Only on a notice about a reception booking (R-5.4): its id and code (reportId and reportCode are then null). */
+  bookingId?: string | null;
+  bookingCode?: string | null;
   /** The workflow action, e.g. `accept`; `account.sanction` / `account.sanctionLift` for the account. */
   action: string;
   at: string;
@@ -38,6 +43,9 @@ export interface Notification {
   following: boolean;
   read: boolean;
 }
+
+/** The inbox row kind of a reception booking's notice (db/repos/inbox.repo.ts). */
+const BOOKING_KIND = 'reception_booking';
 
 const NO_STAFF_ALERTS: InboxFilter['staffAlerts'] = { subjectType: INTEGRITY_SUBJECT, actions: [], agencies: [] };
 
@@ -54,6 +62,7 @@ function inboxFilter(actor: Actor): InboxFilter {
       actions: [],
       accountActions: [],
       followedActions: [],
+      bookingActions: [],
       staffAlerts: { subjectType: INTEGRITY_SUBJECT, actions: STAFF_NOTIFICATION_ACTIONS, agencies: agencyScope(actor, 'report.receive') },
     };
   return {
@@ -61,6 +70,7 @@ function inboxFilter(actor: Actor): InboxFilter {
     actions: REPORTER_NOTIFICATION_ACTIONS,
     accountActions: ACCOUNT_NOTIFICATION_ACTIONS,
     followedActions: FOLLOWER_NOTIFICATION_ACTIONS,
+    bookingActions: BOOKING_NOTIFICATION_ACTIONS,
     staffAlerts: NO_STAFF_ALERTS,
   };
 }
@@ -75,17 +85,26 @@ export async function inboxOf(
   return {
     total,
     unread,
-    items: rows.map((r) => ({
+    items: rows.map((r) => {
+      const booking = r.reportKind === BOOKING_KIND;
+      return {
       id: r.id,
-      reportId: r.reportId,
-      reportCode: r.reportCode,
+      reportId: booking ? null : r.reportId,
+      reportCode: booking ? null : r.reportCode,
+      // Only on a booking's notice, so that report notices keep their shape.
+      ...(booking ? { bookingId: r.reportId, bookingCode: r.reportCode } : {}),
       action: r.action.replace(/^report\./, ''),
       at: formatVietnamTime(r.occurredAt),
-      title: r.reportKind && r.reportCode ? notificationTitle(r.action, r.reportKind, r.reportCode) : accountNotificationTitle(r.action, r.payload),
+      title: booking
+        ? bookingNotificationTitle(r.action, r.reportCode ?? '', r.payload)
+        : r.reportKind && r.reportCode
+          ? notificationTitle(r.action, r.reportKind, r.reportCode)
+          : accountNotificationTitle(r.action, r.payload),
       said: notificationSaid(r.payload),
       following: r.following,
       read: r.read,
-    })),
+      };
+    }),
   };
 }
 

@@ -54,6 +54,31 @@ export const ACCOUNT_NOTIFICATIONS: Readonly<Record<string, (until: string) => s
 
 export const ACCOUNT_NOTIFICATION_ACTIONS: readonly string[] = Object.keys(ACCOUNT_NOTIFICATIONS);
 
+/**
+ * What a citizen is told about their reception bookings (R-5.4): the Board's decisions, what it asks of them, the
+ * session moved, cancelled or to be rescheduled after a calendar change, the reminder before the session and the
+ * outcome. Not told: what they did themself (the inbox leaves out one's own events) and check-in.
+ */
+export const BOOKING_NOTIFICATIONS: Readonly<Record<string, (code: string, p: Record<string, unknown>) => string>> = {
+  'reception.accept': (c, p) => `Lịch hẹn tiếp công dân ${c} đã được chấp nhận: ${str(p.startsAt)} tại ${str(p.place)}`,
+  'reception.requestInfo': (c) => `Lịch hẹn tiếp công dân ${c}: Ban Tiếp công dân đề nghị bạn bổ sung thông tin`,
+  'reception.decline': (c, p) => `Lịch hẹn tiếp công dân ${c} không được chấp nhận: ${str(p.rejectReason)}`,
+  'reception.sessionMoved': (c, p) => `Buổi tiếp của lịch hẹn ${c} đã đổi sang ${str((p.to as Record<string, unknown> | undefined)?.startsAt)}`,
+  'reception.sessionCancelled': (c) => `Buổi tiếp của lịch hẹn ${c} đã bị hủy`,
+  'reception.sessionNeedsRescheduling': (c) => `Buổi tiếp của lịch hẹn ${c} rơi vào ngày nghỉ theo lịch làm việc mới và sẽ được bố trí lại`,
+  'reception.reminder': (c, p) => `Nhắc lịch: lịch hẹn tiếp công dân ${c} lúc ${str(p.startsAt)} tại ${str(p.place)}`,
+  'reception.complete': (c, p) => `Lịch hẹn ${c}: ${str(p.answeredBy)} sẽ trả lời trước ${str(p.dueAt)}`,
+  'reception.noShow': (c) => `Lịch hẹn ${c}: bạn không đến buổi tiếp`,
+};
+const str = (v: unknown) => (typeof v === 'string' ? v : '');
+
+export const BOOKING_NOTIFICATION_ACTIONS: readonly string[] = Object.keys(BOOKING_NOTIFICATIONS);
+
+export function bookingNotificationTitle(action: string, code: string, payload: Record<string, unknown>): string {
+  const title = BOOKING_NOTIFICATIONS[action];
+  return title ? title(code, payload) : `Lịch hẹn tiếp công dân ${code} có cập nhật`;
+}
+
 /** What the reporter may read of an event's payload: what was asked of them and what was answered to them. */
 export const NOTIFICATION_SAID = ['question', 'answer', 'explanation', 'rejectReason', 'until'] as const;
 export type NotificationSaid = Partial<Record<(typeof NOTIFICATION_SAID)[number], string>>;

@@ -18,6 +18,8 @@ export interface InboxFilter {
   accountActions: readonly string[];
   /** Audit actions on reports the user follows that they are told about (allow-list). */
   followedActions: readonly string[];
+  /** Audit actions on the user's reception bookings that concern them (allow-list; R-5.4). */
+  bookingActions: readonly string[];
   /**
    * Staff: alerts about reports received at these agencies ('all': city-wide) — events of `actions` on
    * `subjectType` (the report's id), e.g. a report suggested as urgent (R-8.4).
@@ -87,6 +89,24 @@ function inboxEvents(q: Q, f: InboxFilter) {
       sql<string | null>`NULL::text`.as('report_kind'),
       sql<boolean>`false`.as('following'),
     ]);
+  // Reception bookings (R-5.4): the booking's code rides in report_code with the kind 'reception_booking'.
+  const aboutBookings = q
+    .selectFrom('audit_events as e')
+    .innerJoin('reception_bookings as b', (j) => j.on(sql<boolean>`e.subject_id = b.id::text`))
+    .where('e.subject_type', '=', 'reception_booking')
+    .where('b.citizen_id', '=', f.userId)
+    .where('e.action', 'in', allowed(f.bookingActions))
+    .where(notByMe)
+    .select([
+      'e.id',
+      'e.occurred_at',
+      'e.action',
+      'e.payload',
+      'b.id as report_id',
+      'b.code as report_code',
+      sql<string | null>`'reception_booking'::text`.as('report_kind'),
+      sql<boolean>`false`.as('following'),
+    ]);
   const { staffAlerts } = f;
   let forStaff = q
     .selectFrom('audit_events as e')
@@ -97,7 +117,7 @@ function inboxEvents(q: Q, f: InboxFilter) {
   if (staffAlerts.agencies !== 'all')
     forStaff = staffAlerts.agencies.length ? forStaff.where('r.receiving_agency_id', 'in', [...staffAlerts.agencies]) : forStaff.where(sql<boolean>`false`);
   return q
-    .selectFrom(aboutAccount.unionAll(aboutReports).unionAll(aboutFollowed).unionAll(forStaff).as('e'))
+    .selectFrom(aboutAccount.unionAll(aboutReports).unionAll(aboutFollowed).unionAll(aboutBookings).unionAll(forStaff).as('e'))
     .leftJoin('notification_reads as nr', (j) => j.onRef('nr.event_id', '=', 'e.id').on('nr.user_id', '=', f.userId));
 }
 

@@ -29,6 +29,7 @@ const EXPECTED: Record<StaffRole, { own: Permission[]; other: Permission[] }> = 
     own: ['agency.manage', 'agency.readMembers', 'agency.focalOfficers.manage', 'calendar.manage', 'staff.manage', 'unit.manage', 'sanction.read', 'sanction.lift', 'integrity.manage', 'integration.manage', 'evaluation.manage'],
     other: ['agency.manage', 'agency.readMembers', 'agency.focalOfficers.manage', 'calendar.manage', 'staff.manage', 'unit.manage', 'sanction.read', 'sanction.lift', 'integrity.manage', 'integration.manage', 'evaluation.manage'],
   },
+  reception_officer: { own: ['reception.manage'], other: [] },
 };
 
 describe('R-4.3 access matrix: every staff role × every permission × own / other agency', () => {
@@ -49,7 +50,10 @@ test('R-3.9 a citizen may submit only once their identity is verified, and reads
   assert.equal(can(verified, 'report.submit', { any: true }), true);
   assert.equal(can(verified, 'report.readOwn', { ownerId: 'c1' }), true);
   assert.equal(can(verified, 'report.readOwn', { ownerId: 'c2' }), false);
-  for (const p of PERMISSIONS.filter((x) => x !== 'report.submit' && x !== 'report.readOwn'))
+  // R-5.4: booking a reception with the Board, like submitting, needs a verified identity.
+  assert.equal(can(unverified, 'reception.book', { any: true }), false);
+  assert.equal(can(verified, 'reception.book', { any: true }), true);
+  for (const p of PERMISSIONS.filter((x) => x !== 'report.submit' && x !== 'report.readOwn' && x !== 'reception.book'))
     assert.equal(can(verified, p, { agencyId: OWN }), false, p);
 });
 

@@ -13,8 +13,8 @@ export function can(actor: Actor, permission: Permission, target: Target): boole
   if (actor.kind === 'citizen') {
     const grant = ROLE_GRANTS.citizen;
     if (!grant.permissions.includes(permission)) return false;
-    // Submitting needs a verified identity; reading one's own records does not.
-    if (permission === 'report.submit' && !actor.identityVerified) return false;
+    // Submitting and booking a reception need a verified identity; reading one's own records does not.
+    if ((permission === 'report.submit' || permission === 'reception.book') && !actor.identityVerified) return false;
     return 'ownerId' in target ? target.ownerId === actor.userId : 'any' in target;
   }
   return actor.memberships.some((m) => {

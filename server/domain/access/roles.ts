@@ -14,6 +14,7 @@ export const ROLES = [
   'alert_approver', // step 2: approve and send
   'city_overseer', // R-18.3b, R-22: reads figures city-wide
   'administrator', // R-28.1: units, agencies, calendar, staff accounts
+  'reception_officer', // cán bộ Ban Tiếp công dân Thành phố: sessions and bookings of citizen reception (R-5.4)
 ] as const;
 export type Role = (typeof ROLES)[number];
 export type StaffRole = Exclude<Role, 'citizen'>;
@@ -43,6 +44,8 @@ export const PERMISSIONS = [
   'integrity.manage', // the list of known public images the intake checks compare photos with (R-5.2, R-6.2c)
   'integration.manage', // webhooks of integrators such as the city's LGSP (R-18.5, R-20)
   'evaluation.manage', // the criteria of the agencies' ranking and the officers' commendation (R-22, R-27.4)
+  'reception.book', // a citizen books a reception session with the Board (R-3.8, R-5.4); verified identity only
+  'reception.manage', // the Board publishes sessions and reviews, checks in and records bookings (R-5.4)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -51,7 +54,7 @@ export type Permission = (typeof PERMISSIONS)[number];
  * 'city' — everywhere. Citizens' permissions concern their own records.
  */
 export const ROLE_GRANTS: Record<Role, { scope: 'own' | 'agency' | 'city'; permissions: Permission[] }> = {
-  citizen: { scope: 'own', permissions: ['report.submit', 'report.readOwn'] },
+  citizen: { scope: 'own', permissions: ['report.submit', 'report.readOwn', 'reception.book'] },
   center_operator: {
     scope: 'city',
     // R-18.3b: the Center reports on the handling of reports, alerts and initiatives — it reads the oversight figures.
@@ -72,4 +75,6 @@ export const ROLE_GRANTS: Record<Role, { scope: 'own' | 'agency' | 'city'; permi
     scope: 'city',
     permissions: ['agency.manage', 'agency.readMembers', 'agency.focalOfficers.manage', 'calendar.manage', 'staff.manage', 'unit.manage', 'sanction.read', 'sanction.lift', 'integrity.manage', 'integration.manage', 'evaluation.manage'],
   },
+  // The Board's officers, for the sessions and bookings of their own agency (the Board) only.
+  reception_officer: { scope: 'agency', permissions: ['reception.manage'] },
 };

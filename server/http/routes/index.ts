@@ -16,6 +16,7 @@ import oversightDocumentsRoutes from './oversight-documents.routes.ts';
 import oversightRankingRoutes from './oversight-ranking.routes.ts';
 import oversightAlertsRoutes from './oversight-alerts.routes.ts';
 import pushRoutes from './push.routes.ts';
+import receptionRoutes from './reception.routes.ts';
 import reportsRoutes from './reports.routes.ts';
 import sanctionsRoutes from './sanctions.routes.ts';
 import unitsRoutes from './units.routes.ts';
@@ -47,5 +48,6 @@ export async function registerRoutes(app: App): Promise<void> {
   await app.register(pushRoutes);
   await app.register(webhooksRoutes);
   await app.register(openDataRoutes);
+  await app.register(receptionRoutes);
   await app.register(webRoutes);
 }

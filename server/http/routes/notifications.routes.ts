@@ -15,6 +15,8 @@ const Notification = Type.Object(
     id: Type.String({ description: 'Mã sự kiện' }),
     reportId: Type.Union([Type.String(), Type.Null()], { description: 'null: thông báo về tài khoản (tạm dừng gửi phản ánh, R-27.3)' }),
     reportCode: Type.Union([Type.String(), Type.Null()]),
+    bookingId: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: 'Chỉ có ở thông báo về lịch hẹn tiếp công dân (R-5.4): lịch hẹn mà thông báo nói đến' })),
+    bookingCode: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: 'Mã lịch hẹn, ví dụ LH-2026-000123' })),
     action: Type.String({ description: 'Thao tác trên phản ánh (accept, reject …) hoặc account.sanction / account.sanctionLift' }),
     at: Type.String({ description: 'Thời điểm, giờ Việt Nam (+07:00)' }),
     title: Type.String(),
