@@ -72,6 +72,21 @@ function checkSession(cal: WorkingCalendar, now: Date, s: SessionInput, booked =
   if (problems.length) throw invalid(problems);
 }
 
+/** The columns a published or edited session stores from its input: trimmed texts, scheduled, booking's close. */
+function sessionFields(input: SessionInput, closesHours: number) {
+  return {
+    starts_at: input.startsAt,
+    ends_at: input.endsAt,
+    place: input.place.trim(),
+    receiver: input.receiver.trim(),
+    capacity: input.capacity,
+    topics: input.topics.map((t) => t.trim()),
+    kind: input.kind,
+    state: 'scheduled' as const,
+    booking_closes_at: bookingClosesAt(input.startsAt, closesHours),
+  };
+}
+
 function sessionCalendar(ctx: AppContext) {
   return currentCalendar(ctx);
 }
@@ -97,15 +112,7 @@ export async function publishSession(ctx: AppContext, actor: Actor, input: Sessi
       id: uuidv7(),
       code: await nextReceptionCode(w.tx, 'session', civilYearOf(w.now.getTime())),
       agency_id: agencyId,
-      starts_at: input.startsAt,
-      ends_at: input.endsAt,
-      place: input.place.trim(),
-      receiver: input.receiver.trim(),
-      capacity: input.capacity,
-      topics: input.topics.map((t) => t.trim()),
-      kind: input.kind,
-      state: 'scheduled',
-      booking_closes_at: bookingClosesAt(input.startsAt, ctx.config.receptionBookingClosesHours),
+      ...sessionFields(input, ctx.config.receptionBookingClosesHours),
       created_by: actor.kind === 'staff' ? actor.userId : '',
       created_at: w.now,
       updated_at: w.now,
@@ -153,15 +160,7 @@ export async function editSession(ctx: AppContext, actor: Actor, id: string, inp
     }
     const moved = s.starts_at.getTime() !== input.startsAt.getTime() || s.ends_at.getTime() !== input.endsAt.getTime() || s.place !== input.place.trim();
     const saved = await updateSession(w.tx, id, s.version, {
-      starts_at: input.startsAt,
-      ends_at: input.endsAt,
-      place: input.place.trim(),
-      receiver: input.receiver.trim(),
-      capacity: input.capacity,
-      topics: input.topics.map((t) => t.trim()),
-      kind: input.kind,
-      state: 'scheduled',
-      booking_closes_at: bookingClosesAt(input.startsAt, ctx.config.receptionBookingClosesHours),
+      ...sessionFields(input, ctx.config.receptionBookingClosesHours),
       updated_at: w.now,
     });
     if (!saved) throw new AppError('RECEPTION_VERSION_CONFLICT');
