@@ -12,6 +12,10 @@ import { verifyIdentity } from '../server/app/accounts/verify-identity.ts';
 import type { AppContext } from '../server/app/context.ts';
 import { SYSTEM_ACTOR, unitOfWork } from '../server/app/unit-of-work.ts';
 import { actOnAlert, createAlert, type AlertDraft } from '../server/app/alerts/alerts.ts';
+import { publishSession } from '../server/app/reception/sessions.ts';
+import { currentCalendar } from '../server/app/reference/reference-data.ts';
+import { civilDate, parseVietnamInstant } from '../server/domain/calendar/index.ts';
+import { sessionDayProblem } from '../server/domain/reception/index.ts';
 import { ensureIntegrationKey } from '../server/app/open311/integration-keys.ts';
 import type { Actor, StaffRole } from '../server/domain/access/index.ts';
 import { findUserByLogin, insertMemberships, insertStaffUser } from '../server/db/repos/accounts.repo.ts';
@@ -77,6 +81,7 @@ export async function seedDemo(ctx: AppContext): Promise<DemoLogin[]> {
   if (ctx.config.open311DemoApiKey)
     await ensureIntegrationKey(ctx, { key: ctx.config.open311DemoApiKey, accountId: citizenId, name: 'Ứng dụng thử Open311 (OPEN311_DEMO_API_KEY)' });
   await seedDemoAlerts(ctx);
+  await seedDemoReception(ctx);
   return [
     { login: DEMO_CITIZEN.phone, password: DEMO_PASSWORD, role: 'citizen', note: `${DEMO_CITIZEN.fullName}, đã xác thực định danh, cư trú Phường Hoàn Kiếm` },
     ...DEMO_STAFF.map((s) => ({ login: s.username, password: DEMO_PASSWORD, role: s.role, note: s.note })),
@@ -84,6 +89,52 @@ export async function seedDemo(ctx: AppContext): Promise<DemoLogin[]> {
 }
 
 const HOUR = 3_600_000;
+
+/** The demo staff account's actor (memberships as DEMO_STAFF places it). */
+async function demoActor(ctx: AppContext, username: string): Promise<Actor> {
+  const s = DEMO_STAFF.find((x) => x.username === username)!;
+  const user = (await findUserByLogin(ctx.db, { username }))!;
+  return { kind: 'staff', userId: user.id, memberships: [{ agencyId: (await findAgency(ctx.db, { code: s.agency }))!.id, role: s.role }] };
+}
+
+/**
+ * Three reception sessions of the City's Citizen Reception Board (R-5.4) on the next working days after tomorrow
+ * — mornings at the Board's office, one extra afternoon — so that a newcomer can book one as the demo citizen
+ * and review it as `tiep-dan.tp`. Published through the use case; only on a database without sessions.
+ */
+async function seedDemoReception(ctx: AppContext): Promise<void> {
+  if (await ctx.db.selectFrom('reception_sessions').select('id').limit(1).executeTakeFirst()) return;
+  const officer = await demoActor(ctx, 'tiep-dan.tp');
+  const { calendar } = await currentCalendar(ctx);
+  const plans = [
+    { from: '08:00', to: '11:30', kind: 'regular' as const, receiver: 'Lãnh đạo UBND Thành phố tiếp công dân định kỳ', topics: ['Đất đai, bồi thường, giải phóng mặt bằng', 'Xây dựng, quy hoạch'] },
+    { from: '08:00', to: '11:30', kind: 'regular' as const, receiver: 'Lãnh đạo Ban Tiếp công dân Thành phố', topics: ['Chính sách xã hội', 'Thủ tục hành chính'] },
+    { from: '14:00', to: '16:30', kind: 'extra' as const, receiver: 'Phòng Tiếp công dân, Ban Tiếp công dân Thành phố', topics: ['Môi trường', 'Lĩnh vực khác'] },
+  ];
+  const today = civilDate(ctx.clock.now());
+  let offset = 2;
+  for (const plan of plans) {
+    // The next working day of the calendar in force (a calendar that ends soon gives fewer sessions).
+    for (; offset < 30; offset++) {
+      const day = new Date(Date.parse(`${today}T00:00:00Z`) + offset * 24 * HOUR).toISOString().slice(0, 10);
+      const startsAt = parseVietnamInstant(`${day}T${plan.from}:00`)!;
+      const endsAt = parseVietnamInstant(`${day}T${plan.to}:00`)!;
+      if (sessionDayProblem(calendar, startsAt, endsAt)) continue;
+      offset++;
+      await publishSession(ctx, officer, {
+        startsAt,
+        endsAt,
+        place: 'Trụ sở Tiếp công dân Thành phố, số 1 Trần Hưng Đạo, Hà Nội',
+        receiver: plan.receiver,
+        capacity: 20,
+        topics: plan.topics,
+        kind: plan.kind,
+        agencyId: null,
+      });
+      break;
+    }
+  }
+}
 
 /**
  * A few alerts so that a newcomer sees a filled inbox and CAP feed (issue 6): two sent city-wide, one sent by
@@ -93,11 +144,7 @@ const HOUR = 3_600_000;
  */
 async function seedDemoAlerts(ctx: AppContext): Promise<void> {
   if (await ctx.db.selectFrom('alerts').select('id').limit(1).executeTakeFirst()) return;
-  const actorOf = async (username: string): Promise<Actor> => {
-    const s = DEMO_STAFF.find((x) => x.username === username)!;
-    const user = (await findUserByLogin(ctx.db, { username }))!;
-    return { kind: 'staff', userId: user.id, memberships: [{ agencyId: (await findAgency(ctx.db, { code: s.agency }))!.id, role: s.role }] };
-  };
+  const actorOf = (username: string) => demoActor(ctx, username);
   const city = { editor: await actorOf('bien-tap.tp'), approver: await actorOf('duyet-tin.tp') };
   const commune = { editor: await actorOf('bien-tap.hoankiem'), approver: await actorOf('duyet-tin.hoankiem') };
   const now = ctx.clock.now().getTime();

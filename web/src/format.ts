@@ -49,3 +49,10 @@ export function lastDayOfMonth(month: string): string {
   const [y, m] = month.split('-').map(Number) as [number, number];
   return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
 }
+
+/** A day and its hours, as a reception session is announced: "Thứ Năm, 03/12/2026, 08:00–11:30" (Hanoi time). */
+export function formatTimeRange(startIso: string, endIso: string): string {
+  const day = new Intl.DateTimeFormat(locale(), { timeZone: ZONE, weekday: 'long', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(startIso));
+  const hm = (iso: string) => new Intl.DateTimeFormat(locale(), { timeZone: ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+  return `${day}, ${hm(startIso)}–${hm(endIso)}`;
+}

@@ -60,17 +60,22 @@ export const ACCOUNT_NOTIFICATION_ACTIONS: readonly string[] = Object.keys(ACCOU
  * outcome. Not told: what they did themself (the inbox leaves out one's own events) and check-in.
  */
 export const BOOKING_NOTIFICATIONS: Readonly<Record<string, (code: string, p: Record<string, unknown>) => string>> = {
-  'reception.accept': (c, p) => `Lịch hẹn tiếp công dân ${c} đã được chấp nhận: ${str(p.startsAt)} tại ${str(p.place)}`,
+  'reception.accept': (c, p) => `Lịch hẹn tiếp công dân ${c} đã được chấp nhận: ${when(p.startsAt)} tại ${str(p.place)}`,
   'reception.requestInfo': (c) => `Lịch hẹn tiếp công dân ${c}: Ban Tiếp công dân đề nghị bạn bổ sung thông tin`,
   'reception.decline': (c, p) => `Lịch hẹn tiếp công dân ${c} không được chấp nhận: ${str(p.rejectReason)}`,
-  'reception.sessionMoved': (c, p) => `Buổi tiếp của lịch hẹn ${c} đã đổi sang ${str((p.to as Record<string, unknown> | undefined)?.startsAt)}`,
+  'reception.sessionMoved': (c, p) => `Buổi tiếp của lịch hẹn ${c} đã đổi sang ${when((p.to as Record<string, unknown> | undefined)?.startsAt)}`,
   'reception.sessionCancelled': (c) => `Buổi tiếp của lịch hẹn ${c} đã bị hủy`,
   'reception.sessionNeedsRescheduling': (c) => `Buổi tiếp của lịch hẹn ${c} rơi vào ngày nghỉ theo lịch làm việc mới và sẽ được bố trí lại`,
-  'reception.reminder': (c, p) => `Nhắc lịch: lịch hẹn tiếp công dân ${c} lúc ${str(p.startsAt)} tại ${str(p.place)}`,
-  'reception.complete': (c, p) => `Lịch hẹn ${c}: ${str(p.answeredBy)} sẽ trả lời trước ${str(p.dueAt)}`,
+  'reception.reminder': (c, p) => `Nhắc lịch: lịch hẹn tiếp công dân ${c} lúc ${when(p.startsAt)} tại ${str(p.place)}`,
+  'reception.complete': (c, p) => `Lịch hẹn ${c}: ${str(p.answeredBy)} sẽ trả lời trước ${when(p.dueAt)}`,
   'reception.noShow': (c) => `Lịch hẹn ${c}: bạn không đến buổi tiếp`,
 };
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
+/** An instant of the payload (ISO 8601) as a citizen reads it: "08:00 ngày 10/03/2026" (Vietnam time). */
+function when(v: unknown): string {
+  const at = typeof v === 'string' ? parseInstant(v) : null;
+  return at ? vietnameseDateTime(at) : str(v);
+}
 
 export const BOOKING_NOTIFICATION_ACTIONS: readonly string[] = Object.keys(BOOKING_NOTIFICATIONS);
 

@@ -86,20 +86,7 @@ export const MATTER_CATEGORIES = {
 export type MatterCategory = keyof typeof MATTER_CATEGORIES;
 export const MATTER_CATEGORY_CODES = Object.keys(MATTER_CATEGORIES) as MatterCategory[];
 
-export const RECEPTION_LIMITS = {
-  summaryMin: 20,
-  summaryMax: 4000,
-  placeMax: 300,
-  receiverMax: 300,
-  topicsMax: 20,
-  topicMax: 200,
-  capacityMax: 500,
-  representativesMax: 5,
-  explanationMax: 2000,
-  outcomeDaysMax: 90,
-  attachmentsMax: 10,
-  idempotencyKeyMax: 100,
-} as const;
+export { RECEPTION_LIMITS } from './limits.ts';
 
 /**
  * What identifies a matter: the citizen (the booking's account) with the category and the summary normalised —

@@ -63,7 +63,7 @@ test('R-5.4 R-3.8 R-4.3 the full path: publish a session, book, request informat
   assert.equal(res.statusCode, 200, res.body);
   assert.equal(res.json().state, 'accepted');
   inbox = await t.inbox(c.h);
-  assert.ok(inbox.items.some((n) => n.action === 'reception.accept' && n.title.includes('2026-03-10T08:00:00+07:00')), JSON.stringify(inbox));
+  assert.ok(inbox.items.some((n) => n.action === 'reception.accept' && n.title.includes('08:00 ngày 10/03/2026')), JSON.stringify(inbox));
 
   // The booking as iCalendar: TZID=Asia/Ho_Chi_Minh with its VTIMEZONE, the session's instants.
   const ics = await app.inject({ url: `/api/v1/me/reception/bookings/${booking.id}/calendar.ics`, headers: c.h });
@@ -237,7 +237,7 @@ test('R-5.4 R-8.5 a calendar edit making a session\'s day a holiday flags it for
   assert.equal(moved.json().startsAt, '2026-03-13T14:00:00+07:00');
   for (const who of [a, b]) {
     const n = (await t.inbox(who.h)).items.find((x) => x.action === 'reception.sessionMoved');
-    assert.ok(n && n.title.includes('2026-03-13T14:00:00+07:00'), n?.title);
+    assert.ok(n && n.title.includes('14:00 ngày 13/03/2026'), n?.title);
   }
   // A stale version is refused.
   const stale = await t.call('PUT', `/api/v1/reception/sessions/${session.id}`, t.officer.h, { ...t.sessionBody(), version: flagged.version });

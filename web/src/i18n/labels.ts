@@ -12,6 +12,7 @@
 import type { ResultProof } from '../../../server/db/schema/reports.ts';
 import type { Classification, DeadlineStage, ReportKind } from '../../../server/domain/calendar/policies.ts';
 import type { FiveStepState, InitiativeDecision, InitiativeState, Rating, RejectReason } from '../../../server/domain/workflow/index.ts';
+import type { BookingState, DeclineReason, MatterCategory, SessionKind, SessionState } from '../../../server/domain/reception/reception.ts';
 import type { Lang } from './lang.ts';
 import { defineStrings, useLang, type Strings } from './strings.ts';
 
@@ -250,3 +251,88 @@ const ACTIONS_EN: Record<string, string> = {
 export function actionName(lang: Lang, action: string, apiLabel: string): string {
   return lang === 'en' ? (ACTIONS_EN[action] ?? apiLabel) : apiLabel;
 }
+
+// Citizen reception with the City's Citizen Reception Board (R-5.4). In Vietnamese the server's own labels of
+// categories and decline reasons are shown (serverName); these are their names in English and the states'.
+
+export const bookingStateNames = defineStrings<BookingState>(
+  {
+    requested: 'Chờ xem xét',
+    info_requested: 'Cần bổ sung thông tin',
+    accepted: 'Đã được chấp nhận',
+    declined: 'Không được chấp nhận',
+    cancelled: 'Đã hủy',
+    checked_in: 'Đã có mặt',
+    completed: 'Đã tiếp',
+    no_show: 'Không đến',
+  },
+  {
+    requested: 'Awaiting review',
+    info_requested: 'More information needed',
+    accepted: 'Accepted',
+    declined: 'Declined',
+    cancelled: 'Cancelled',
+    checked_in: 'Checked in',
+    completed: 'Received',
+    no_show: 'Did not come',
+  },
+);
+
+export const BOOKING_BADGE: Record<BookingState, string> = {
+  requested: 'badge info',
+  info_requested: 'badge warn',
+  accepted: 'badge ok',
+  declined: 'badge late',
+  cancelled: 'badge',
+  checked_in: 'badge ok',
+  completed: 'badge ok',
+  no_show: 'badge late',
+};
+
+export const sessionStateNames = defineStrings<SessionState>(
+  { scheduled: 'Đã công bố', cancelled: 'Đã hủy', needs_rescheduling: 'Cần dời lịch (ngày nghỉ)' },
+  { scheduled: 'Published', cancelled: 'Cancelled', needs_rescheduling: 'To be rescheduled (day off)' },
+);
+
+export const sessionKindNames = defineStrings<SessionKind>({ regular: 'Định kỳ', extra: 'Đột xuất, bổ sung' }, { regular: 'Regular', extra: 'Extra' });
+
+export const applicantKindNames = defineStrings<'individual' | 'organisation' | 'group'>(
+  { individual: 'Cá nhân', organisation: 'Người đại diện tổ chức', group: 'Nhóm người cùng nội dung (cử người đại diện)' },
+  { individual: 'An individual', organisation: "An organisation's representative", group: 'A group with the same matter (names its representatives)' },
+);
+
+export const matterCategoryNames = defineStrings<MatterCategory>(
+  {
+    land: 'Đất đai, bồi thường, giải phóng mặt bằng',
+    construction: 'Xây dựng, quy hoạch, đô thị',
+    environment: 'Môi trường',
+    social_policy: 'Chính sách xã hội, lao động, người có công',
+    administrative_procedure: 'Thủ tục hành chính',
+    justice: 'Tư pháp, hộ tịch',
+    other: 'Lĩnh vực khác',
+  },
+  {
+    land: 'Land, compensation, site clearance',
+    construction: 'Construction, planning, urban affairs',
+    environment: 'Environment',
+    social_policy: 'Social policy, labour, people with merits',
+    administrative_procedure: 'Administrative procedures',
+    justice: 'Justice, civil status',
+    other: 'Other fields',
+  },
+);
+
+export const declineReasonNames = defineStrings<DeclineReason>(
+  {
+    complaint_procedure: 'Nội dung là khiếu nại, tố cáo: giải quyết theo thủ tục khiếu nại, tố cáo (R-1.3)',
+    not_city_authority: 'Vụ việc không thuộc thẩm quyền của Chủ tịch UBND Thành phố',
+    already_resolved: 'Vụ việc đã được cơ quan có thẩm quyền giải quyết đúng quy định',
+    other: 'Lý do khác',
+  },
+  {
+    complaint_procedure: 'A complaint or denunciation: handled under the complaints procedure (R-1.3)',
+    not_city_authority: "Not within the authority of the Chairman of the City People's Committee",
+    already_resolved: 'Already resolved by the competent authority as the law requires',
+    other: 'Other reason',
+  },
+);

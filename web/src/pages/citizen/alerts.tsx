@@ -57,6 +57,7 @@ const s = defineStrings(
     noNews: 'Chưa có tin nào về phản ánh của bạn.',
     following: 'Phản ánh bạn theo dõi',
     openReport: 'Xem phản ánh {code}',
+    openBooking: 'Xem lịch hẹn {code}',
   },
   {
     title: 'Notifications',
@@ -100,6 +101,7 @@ const s = defineStrings(
     noNews: 'No news about your reports yet.',
     following: 'A report you follow',
     openReport: 'Open report {code}',
+    openBooking: 'Open booking {code}',
   },
 );
 
@@ -345,6 +347,11 @@ function NewsItem({ n, read, onRead }: { n: Notification; read: boolean; onRead:
         {n.reportCode && (
           <Link href={n.reportId ? `/reports/${n.reportId}?code=${encodeURIComponent(n.reportCode)}` : `~/reports/${n.reportCode}`} onClick={() => !read && onRead()}>
             {t('openReport', { code: n.reportCode })}
+          </Link>
+        )}
+        {n.bookingId && n.bookingCode && (
+          <Link href={`/reception/bookings/${n.bookingId}`} onClick={() => !read && onRead()}>
+            {t('openBooking', { code: n.bookingCode })}
           </Link>
         )}
         {!read && (

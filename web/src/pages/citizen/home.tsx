@@ -22,6 +22,7 @@ const s = defineStrings(
     hello: 'Xin chào, {name}',
     newReport: 'Gửi phản ánh',
     initiatives: 'Sáng kiến',
+    reception: 'Đăng ký tiếp công dân',
     alerts: 'Thông báo',
     unread: '{n} chưa đọc',
     profile: 'Hồ sơ của tôi',
@@ -42,6 +43,7 @@ const s = defineStrings(
     hello: 'Hello, {name}',
     newReport: 'Send a report',
     initiatives: 'Initiatives',
+    reception: 'Book a citizen reception',
     alerts: 'Notifications',
     unread: '{n} unread',
     profile: 'My profile',
@@ -111,6 +113,9 @@ function Dashboard({ me }: { me: Me }) {
         </Link>
         <Link className="button secondary" href="/initiatives">
           {t('initiatives')}
+        </Link>
+        <Link className="button secondary" href="/reception">
+          {t('reception')}
         </Link>
         <Link className="button secondary" href="/alerts">
           {t('alerts')}

@@ -1,7 +1,7 @@
 /**
  * The citizen PWA (/app): home, registration and identity verification, profile, sending reports and
- * initiatives (offline too), my report with its actions, and the notifications inbox. Paths are relative to
- * /app (a nested wouter route); `~/…` links leave the area.
+ * initiatives (offline too), my report with its actions, the notifications inbox, and booking a meeting with the
+ * City's Citizen Reception Board. Paths are relative to /app (a nested wouter route); `~/…` links leave the area.
  */
 import { Route, Switch } from 'wouter';
 import { NotFoundText } from '../../components/layout.tsx';
@@ -12,6 +12,9 @@ import Initiatives from './initiatives.tsx';
 import NewReport from './new-report.tsx';
 import { useOutboxSync } from './outbox-view.tsx';
 import Profile from './profile.tsx';
+import Reception from './reception.tsx';
+import ReceptionBook from './reception-book.tsx';
+import ReceptionBooking from './reception-booking.tsx';
 import Register from './register.tsx';
 import ReportDetail from './report-detail.tsx';
 import { Page } from './shared.tsx';
@@ -42,6 +45,9 @@ export default function CitizenArea() {
       <Route path="/reports/:id" component={ReportDetail} />
       <Route path="/initiatives" component={Initiatives} />
       <Route path="/alerts" component={Alerts} />
+      <Route path="/reception" component={Reception} />
+      <Route path="/reception/book" component={ReceptionBook} />
+      <Route path="/reception/bookings/:id">{(params) => <ReceptionBooking id={params.id} />}</Route>
       <Route component={CitizenNotFound} />
     </Switch>
   );

@@ -217,7 +217,8 @@ function Preview({ blob, type, caption }: { blob: Blob; type: string; caption: s
   );
 }
 
-export function MediaField({ media, error }: { media: Media; error?: string | undefined }) {
+/** The photos and videos field; `legend` and `hint` say what they are for where it is not a report's (a booking's documents). */
+export function MediaField({ media, error, legend, hint }: { media: Media; error?: string | undefined; legend?: string; hint?: string }) {
   const t = useT(s);
   const onPick = (e: ChangeEvent<HTMLInputElement>) => {
     const files = [...(e.target.files ?? [])];
@@ -227,9 +228,9 @@ export function MediaField({ media, error }: { media: Media; error?: string | un
   const full = media.items.length >= LIMITS.maxFiles;
   return (
     <fieldset className="media-field" aria-describedby="media-hint">
-      <legend>{t('legend')}</legend>
+      <legend>{legend ?? t('legend')}</legend>
       <p className="hint" id="media-hint">
-        {t('hint', { max: LIMITS.maxFiles })}
+        {hint ?? t('hint', { max: LIMITS.maxFiles })}
       </p>
       <div className="file-pickers">
         <div className="file-picker">

@@ -547,7 +547,7 @@ function FormBody({ loaded, kinds, me, onRestart, onSent }: { loaded: Loaded; ki
  * A text (an input, or a text area with `rows`) with its hint and a counter of characters between `min` and
  * `max` (`{id}-hint`, `{id}-count`), and the server's error below.
  */
-function CountedField({
+export function CountedField({
   id,
   label,
   value,
