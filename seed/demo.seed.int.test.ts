@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { currentCalendar } from '../server/app/reference/reference-data.ts';
 import { STAFF_ROLES } from '../server/domain/access/index.ts';
+import { civilDate } from '../server/domain/calendar/index.ts';
+import { sessionDayProblem } from '../server/domain/reception/index.ts';
 import { testApp } from '../test/context.ts';
 import { signInHeaders } from '../test/factories.ts';
 import { DEMO_PASSWORD, seedDemo } from './demo.seed.ts';
@@ -39,4 +42,21 @@ test('R-15 R-17 issue 6 the demo seed fills the demo citizen’s alert inbox and
   assert.ok(!feed.includes(scheduled[0]!.code));
   await seedDemo(ctx);
   assert.equal(Number((await ctx.db.selectFrom('alerts').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n), 5, 'seeding twice adds nothing');
+});
+
+test('R-5.4 issue 11 the demo seed publishes three reception sessions of the Board, on working days after tomorrow, open for booking', async () => {
+  const { app, ctx } = await testApp();
+  await seedDemo(ctx);
+  const { calendar } = await currentCalendar(ctx);
+  const list = (await app.inject({ url: '/api/v1/reception/sessions' })).json() as { items: { startsAt: string; endsAt: string; bookingOpen: boolean; seatsLeft: number }[] };
+  assert.equal(list.items.length, 3);
+  const tomorrow = civilDate(new Date(ctx.clock.now().getTime() + 86_400_000));
+  for (const s of list.items) {
+    assert.equal(sessionDayProblem(calendar, new Date(s.startsAt), new Date(s.endsAt)), null, `${s.startsAt} is a working day`);
+    assert.ok(s.startsAt.slice(0, 10) > tomorrow, s.startsAt);
+    assert.equal(s.bookingOpen, true);
+    assert.equal(s.seatsLeft, 20);
+  }
+  await seedDemo(ctx);
+  assert.equal(((await app.inject({ url: '/api/v1/reception/sessions' })).json() as { total: number }).total, 3, 'seeding twice adds nothing');
 });
