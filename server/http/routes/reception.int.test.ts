@@ -347,3 +347,14 @@ test('R-4.3 access: another citizen gets 404, an officer outside the Board 403, 
   assert.equal(res.json().code, 'IDENTITY_NOT_VERIFIED');
   assert.equal((await t.book({}, session.id)).statusCode, 401);
 });
+
+test('R-5.4 a schedule asked from a time that is not ISO 8601 is a 400 naming the field, on the public and the Board\'s lists', async () => {
+  const t = await receptionTestApp();
+  for (const [url, headers] of [['/api/v1/reception/sessions', {}], ['/api/v1/reception/staff/sessions', t.officer.h]] as const) {
+    const res = await t.app.inject({ url: `${url}?from=h%C3%B4m-qua`, headers });
+    assert.equal(res.statusCode, 400, res.body);
+    assert.deepEqual(res.json().errors, [{ field: 'querystring.from', message: '"hôm-qua" không phải thời điểm ISO 8601' }]);
+    const ok = await t.app.inject({ url: `${url}?from=2026-03-01T00:00:00&to=2026-03-31T23:59:59`, headers });
+    assert.equal(ok.statusCode, 200, ok.body);
+  }
+});

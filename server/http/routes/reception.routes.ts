@@ -57,6 +57,14 @@ function sessionInput(b: { startsAt: string; endsAt: string; place: string; rece
   return input;
 }
 
+/** A `from`/`to` of the query as an instant (no zone: Vietnam time), or null when absent; 400 naming the field. */
+function queryInstant(v: string | undefined, field: string): Date | null {
+  if (v === undefined) return null;
+  const d = parseVietnamInstant(v);
+  if (!d) throw invalid([{ field: `querystring.${field}`, message: `"${v}" không phải thời điểm ISO 8601` }]);
+  return d;
+}
+
 const Person = Type.Object(
   { fullName: Type.String({ minLength: 1, maxLength: 200 }), phone: Type.Optional(Type.Union([Type.String({ pattern: '^[0-9+ ]{8,15}$' }), Type.Null()])) },
   Strict,
@@ -115,13 +123,7 @@ export default async function receptionRoutes(app: App): Promise<void> {
       },
     },
     async (req) => {
-      const at = (v: string | undefined, f: string) => {
-        if (v === undefined) return null;
-        const d = parseVietnamInstant(v);
-        if (!d) throw invalid([{ field: `querystring.${f}`, message: `"${v}" không phải thời điểm ISO 8601` }]);
-        return d;
-      };
-      const { rows, total } = await upcomingSessions(ctx, { from: at(req.query.from, 'from'), to: at(req.query.to, 'to'), limit: req.query.limit ?? 20, offset: req.query.offset ?? 0 });
+      const { rows, total } = await upcomingSessions(ctx, { from: queryInstant(req.query.from, 'from'), to: queryInstant(req.query.to, 'to'), limit: req.query.limit ?? 20, offset: req.query.offset ?? 0 });
       return { total, items: rows.map((s) => presentPublicSession(s, now())) };
     },
   );
@@ -244,13 +246,7 @@ export default async function receptionRoutes(app: App): Promise<void> {
       },
     },
     async (req) => {
-      const at = (v: string | undefined, f: string) => {
-        if (v === undefined) return null;
-        const d = parseVietnamInstant(v);
-        if (!d) throw invalid([{ field: `querystring.${f}`, message: `"${v}" không phải thời điểm ISO 8601` }]);
-        return d;
-      };
-      const { rows, total } = await staffSessions(ctx, req.actor, { from: at(req.query.from, 'from'), to: at(req.query.to, 'to'), state: req.query.state ?? null, limit: req.query.limit ?? 20, offset: req.query.offset ?? 0 });
+      const { rows, total } = await staffSessions(ctx, req.actor, { from: queryInstant(req.query.from, 'from'), to: queryInstant(req.query.to, 'to'), state: req.query.state ?? null, limit: req.query.limit ?? 20, offset: req.query.offset ?? 0 });
       return { total, items: rows.map((s) => presentStaffSession(s, now())) };
     },
   );
