@@ -1,4 +1,4 @@
-/** Web push of alerts (issue 6 item 5): batches, retries with backoff, gone subscriptions, crash resume. */
+/** Web push of alerts (issue 6 item 5): batches, retries with backoff, gone subscriptions, crash resume; the inbox's notices. */
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import { generateVapidKeys, WebPushSender } from '../../adapters/push/web-push-sender.ts';
@@ -7,6 +7,7 @@ import { claimPushJob } from '../../db/repos/push.repo.ts';
 import { fieldReportBody, reportActionOk } from '../../../test/reports.ts';
 import { checkReport } from '../integrity/check-report.ts';
 import { alertsTestApp } from '../../../test/alerts.ts';
+import { receptionTestApp } from '../../../test/reception.ts';
 import { startPushStub } from '../../../test/push-stub.ts';
 import { runPushJobs, vapidKeys } from './push.ts';
 
@@ -139,4 +140,30 @@ test('issue 6 R-13 the inbox’s notifications go out by web push too: the repor
   const alerted = stub.received.filter((r) => r.name === officerPhone);
   assert.equal(alerted.length, 1);
   assert.equal(alerted[0]!.headers.urgency, 'high');
+});
+
+test('R-5.4 issue 11 a reception booking\'s notices go out by web push to its citizen: accepted, with the session\'s time as people read it and a link to the booking — not what they did themself', async () => {
+  const t = await receptionTestApp();
+  const c = await t.citizen();
+  const phone = `${process.pid}-${Math.random().toString(36).slice(2)}-booker`;
+  assert.equal((await t.call('POST', '/api/v1/me/push-subscriptions', c.h, stub.subscription(phone))).statusCode, 201);
+  const session = await t.publish();
+  const booked = await t.book(c.h, session.id);
+  assert.equal(booked.statusCode, 201, booked.body);
+  const booking = booked.json();
+  await runPushJobs(t.ctx, sender);
+  assert.equal(stub.received.filter((r) => r.name === phone).length, 0, 'booking it oneself is not news');
+  const accepted = await t.act(booking.id, { action: 'accept', version: booking.version });
+  assert.equal(accepted.statusCode, 200, accepted.body);
+  await runPushJobs(t.ctx, sender);
+  assert.equal(stub.received.filter((r) => r.name === phone).length, 1);
+  const job = await t.ctx.db.selectFrom('push_jobs').select('payload').where('kind', '=', 'notice').orderBy('created_at', 'desc').executeTakeFirstOrThrow();
+  assert.deepEqual(job.payload, {
+    type: 'notice',
+    title: `Lịch hẹn tiếp công dân ${booking.code} đã được chấp nhận: 08:00 ngày 10/03/2026 tại ${session.place}`,
+    url: `/app/reception/bookings/${booking.id}`,
+    bookingCode: booking.code,
+  });
+  await runPushJobs(t.ctx, sender);
+  assert.equal(stub.received.filter((r) => r.name === phone).length, 1, 'once');
 });

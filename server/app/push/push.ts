@@ -16,18 +16,22 @@
  * pushed.
  *
  * The inbox's notifications go through the same channel: each run first looks for recent audit events that some
- * inbox shows (reporter, account, follower, staff-alert allow-lists — the inbox's own), records each once and
- * queues a `notice` batch for its recipients' devices.
+ * inbox shows (reporter, account, follower, reception booking, staff-alert allow-lists — the inbox's own), records
+ * each once and queues a `notice` batch for its recipients' devices.
  */
 import { uuidv7 } from 'uuidv7';
 import { backoffMs } from '../../adapters/retry.ts';
 import { generateVapidKeys, type PushMessage, type VapidKeys, type WebPushSender } from '../../adapters/push/web-push-sender.ts';
 import { ROLE_GRANTS, type Actor } from '../../domain/access/index.ts';
 import { findReport } from '../../db/repos/reports.repo.ts';
+import { findBooking } from '../../db/repos/reception.repo.ts';
+import { BOOKING_SUBJECT } from '../reception/sessions.ts';
 import { unhandledEvents, type AuditEventRef } from '../../db/repos/audit.repo.ts';
 import { INTEGRITY_SUBJECT } from '../integrity/check-report.ts';
 import {
   ACCOUNT_NOTIFICATION_ACTIONS,
+  BOOKING_NOTIFICATION_ACTIONS,
+  bookingNotificationTitle,
   FOLLOWER_NOTIFICATION_ACTIONS,
   REPORTER_NOTIFICATION_ACTIONS,
   STAFF_NOTIFICATION_ACTIONS,
@@ -193,6 +197,12 @@ async function noticeOf(ctx: PushContext, e: AuditEventRef): Promise<{ userIds: 
     if (e.actorId === e.subjectId) return null;
     return { userIds: [e.subjectId], payload: { type: 'notice', title: accountNotificationTitle(e.action, e.payload), url: '/app/profile' } };
   }
+  if (e.subjectType === BOOKING_SUBJECT) {
+    // A reception booking (R-5.4): its citizen, unless they did it themself.
+    const booking = BOOKING_NOTIFICATION_ACTIONS.includes(e.action) ? await findBooking(ctx.db, e.subjectId) : undefined;
+    if (!booking || e.actorId === booking.citizen_id) return null;
+    return { userIds: [booking.citizen_id], payload: { type: 'notice', title: bookingNotificationTitle(e.action, booking.code, e.payload), url: `/app/reception/bookings/${booking.id}`, bookingCode: booking.code } };
+  }
   const report = await findReport(ctx.db, { id: e.subjectId });
   if (!report) return null;
   const payload = { type: 'notice', title: notificationTitle(e.action, report.kind, report.code), url: `/app/reports/${report.id}?code=${report.code}`, reportCode: report.code };
@@ -215,7 +225,7 @@ async function noticeOf(ctx: PushContext, e: AuditEventRef): Promise<{ userIds: 
  * recipients' devices.
  */
 export async function queueNotificationPushes(ctx: PushContext, now: Date): Promise<number> {
-  const actions = [...new Set([...REPORTER_NOTIFICATION_ACTIONS, ...ACCOUNT_NOTIFICATION_ACTIONS, ...STAFF_NOTIFICATION_ACTIONS])];
+  const actions = [...new Set([...REPORTER_NOTIFICATION_ACTIONS, ...ACCOUNT_NOTIFICATION_ACTIONS, ...STAFF_NOTIFICATION_ACTIONS, ...BOOKING_NOTIFICATION_ACTIONS])];
   let queued = 0;
   for (const e of await unhandledEvents(ctx.db, { since: new Date(now.getTime() - NOTICE_LOOKBACK_MS), actions, handledIn: 'notification_pushes', limit: 500 })) {
     const notice = await noticeOf(ctx, e);
