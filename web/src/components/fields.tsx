@@ -1,4 +1,4 @@
-/** Form controls written once: a labelled drop-down list with its hint and its error; the category filter. */
+/** Form controls written once: a labelled drop-down list and a labelled text, each with its hint and its error; the category filter. */
 import type { ReactNode } from 'react';
 import { api } from '../api/client.ts';
 import type { Category } from '../api/reference.ts';
@@ -74,6 +74,67 @@ export function SelectField({
         </p>
       )}
       {children}
+    </div>
+  );
+}
+
+/** A labelled text (an input, a number, or a text area with `multiline`) with its hint and error (`{id}-hint`, `{id}-err`, which describe it). */
+export function TextField({
+  id,
+  label,
+  value,
+  onChange,
+  error,
+  hint,
+  multiline = false,
+  rows = 3,
+  maxLength,
+  required = false,
+  type = 'text',
+  min,
+  max,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  error?: string | undefined;
+  hint?: ReactNode;
+  multiline?: boolean;
+  rows?: number;
+  maxLength?: number;
+  required?: boolean;
+  type?: 'text' | 'number' | 'date' | 'time';
+  min?: number | string;
+  max?: number | string;
+}) {
+  const described = [hint ? `${id}-hint` : '', error ? `${id}-err` : ''].filter(Boolean).join(' ') || undefined;
+  const common = {
+    id,
+    value,
+    required,
+    maxLength,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': described,
+  } as const;
+  return (
+    <div className="form">
+      <label htmlFor={id}>{label}</label>
+      {multiline ? (
+        <textarea {...common} rows={rows} onChange={(e) => onChange(e.target.value)} />
+      ) : (
+        <input {...common} type={type} min={min} max={max} inputMode={type === 'number' ? 'numeric' : undefined} onChange={(e) => onChange(e.target.value)} />
+      )}
+      {hint && (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p className="field-error" id={`${id}-err`}>
+          {error}
+        </p>
+      )}
     </div>
   );
 }

@@ -12,7 +12,7 @@
 import type { ResultProof } from '../../../server/db/schema/reports.ts';
 import type { Classification, DeadlineStage, ReportKind } from '../../../server/domain/calendar/policies.ts';
 import type { FiveStepState, InitiativeDecision, InitiativeState, Rating, RejectReason } from '../../../server/domain/workflow/index.ts';
-import type { BookingState, DeclineReason, MatterCategory, SessionKind, SessionState } from '../../../server/domain/reception/reception.ts';
+import { DECLINE_REASONS, MATTER_CATEGORIES, type BookingState, type DeclineReason, type MatterCategory, type SessionKind, type SessionState } from '../../../server/domain/reception/workflow.ts';
 import type { Lang } from './lang.ts';
 import { defineStrings, useLang, type Strings } from './strings.ts';
 
@@ -252,8 +252,8 @@ export function actionName(lang: Lang, action: string, apiLabel: string): string
   return lang === 'en' ? (ACTIONS_EN[action] ?? apiLabel) : apiLabel;
 }
 
-// Citizen reception with the City's Citizen Reception Board (R-5.4). In Vietnamese the server's own labels of
-// categories and decline reasons are shown (serverName); these are their names in English and the states'.
+// Citizen reception with the City's Citizen Reception Board (R-5.4): the states' names; the categories and decline
+// reasons named in Vietnamese by the server's own tables (an import-free module), in English here.
 
 export const bookingStateNames = defineStrings<BookingState>(
   {
@@ -302,15 +302,7 @@ export const applicantKindNames = defineStrings<'individual' | 'organisation' | 
 );
 
 export const matterCategoryNames = defineStrings<MatterCategory>(
-  {
-    land: 'Đất đai, bồi thường, giải phóng mặt bằng',
-    construction: 'Xây dựng, quy hoạch, đô thị',
-    environment: 'Môi trường',
-    social_policy: 'Chính sách xã hội, lao động, người có công',
-    administrative_procedure: 'Thủ tục hành chính',
-    justice: 'Tư pháp, hộ tịch',
-    other: 'Lĩnh vực khác',
-  },
+  MATTER_CATEGORIES,
   {
     land: 'Land, compensation, site clearance',
     construction: 'Construction, planning, urban affairs',
@@ -323,12 +315,7 @@ export const matterCategoryNames = defineStrings<MatterCategory>(
 );
 
 export const declineReasonNames = defineStrings<DeclineReason>(
-  {
-    complaint_procedure: 'Nội dung là khiếu nại, tố cáo: giải quyết theo thủ tục khiếu nại, tố cáo (R-1.3)',
-    not_city_authority: 'Vụ việc không thuộc thẩm quyền của Chủ tịch UBND Thành phố',
-    already_resolved: 'Vụ việc đã được cơ quan có thẩm quyền giải quyết đúng quy định',
-    other: 'Lý do khác',
-  },
+  Object.fromEntries(Object.entries(DECLINE_REASONS).map(([code, r]) => [code, r.label])) as Record<DeclineReason, string>,
   {
     complaint_procedure: 'A complaint or denunciation: handled under the complaints procedure (R-1.3)',
     not_city_authority: "Not within the authority of the Chairman of the City People's Committee",

@@ -1,13 +1,15 @@
 /**
- * The staff console (/staff): the queues and one report with its action forms. Officers only: anyone else is
- * told so, with a way to sign in that comes back here. Paths below are relative to /staff (wouter nest).
+ * The staff console (/staff): the queues and one report with its action forms, and citizen reception
+ * (/staff/reception) for the Citizen Reception Board's officers. Officers only: anyone else is told so, with a way
+ * to sign in that comes back here. Paths below are relative to /staff (wouter nest).
  */
-import { Link, Route, Switch } from 'wouter';
+import { Link, Redirect, Route, Switch } from 'wouter';
 import { Loading } from '../../components/async.tsx';
 import { Layout, NotFound, SignInLink } from '../../components/layout.tsx';
 import { useT } from '../../i18n/strings.ts';
 import { isStaff, useSession } from '../../session.tsx';
 import QueuePage from './queue.tsx';
+import ReceptionArea, { StaffAreaNav, useStaffAreas } from './reception.tsx';
 import ReportPage from './report.tsx';
 import { s } from './strings.ts';
 import './staff.css';
@@ -15,6 +17,7 @@ import './staff.css';
 export default function StaffArea() {
   const t = useT(s);
   const { me, loading } = useSession();
+  const areas = useStaffAreas();
   if (loading) {
     return (
       <Layout wide>
@@ -39,8 +42,19 @@ export default function StaffArea() {
   return (
     <Switch>
       <Route path="/">
+        {/* A reception officer with no report role has no queue: their work is citizen reception. */}
+        {areas.reception && !areas.reports ? (
+          <Redirect to="/reception" replace />
+        ) : (
+          <Layout wide>
+            <StaffAreaNav current="reports" />
+            <QueuePage />
+          </Layout>
+        )}
+      </Route>
+      <Route path="/reception" nest>
         <Layout wide>
-          <QueuePage />
+          <ReceptionArea />
         </Layout>
       </Route>
       <Route path="/reports/:id">
