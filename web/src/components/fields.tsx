@@ -11,6 +11,27 @@ export interface Option {
   label: string;
 }
 
+/** The ids a control is described by: its hint's and its error's, when it has them. */
+const describedBy = (id: string, hint: ReactNode, error: string | undefined) => [hint ? `${id}-hint` : '', error ? `${id}-err` : ''].filter(Boolean).join(' ') || undefined;
+
+/** A control's hint and error below it (`{id}-hint`, `{id}-err`). */
+function FieldNotes({ id, hint, error }: { id: string; hint: ReactNode; error: string | undefined }) {
+  return (
+    <>
+      {hint && (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p className="field-error" id={`${id}-err`}>
+          {error}
+        </p>
+      )}
+    </>
+  );
+}
+
 /**
  * `<label>` and `<select>`, the hint and the error below it (`{id}-hint`, `{id}-err`, which the select is
  * described by). `all` starts the list with "Tất cả" (a filter left open), `placeholder` with an empty choice
@@ -49,7 +70,7 @@ export function SelectField({
   children?: ReactNode;
 }) {
   const t = useT(common);
-  const described = [hint ? `${id}-hint` : '', error ? `${id}-err` : ''].filter(Boolean).join(' ') || undefined;
+  const described = describedBy(id, hint, error);
   return (
     <div className={className}>
       <label htmlFor={id}>{label}</label>
@@ -63,16 +84,7 @@ export function SelectField({
           </option>
         ))}
       </select>
-      {hint && (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p className="field-error" id={`${id}-err`}>
-          {error}
-        </p>
-      )}
+      <FieldNotes id={id} hint={hint} error={error} />
       {children}
     </div>
   );
@@ -108,7 +120,7 @@ export function TextField({
   min?: number | string;
   max?: number | string;
 }) {
-  const described = [hint ? `${id}-hint` : '', error ? `${id}-err` : ''].filter(Boolean).join(' ') || undefined;
+  const described = describedBy(id, hint, error);
   const common = {
     id,
     value,
@@ -125,16 +137,7 @@ export function TextField({
       ) : (
         <input {...common} type={type} min={min} max={max} inputMode={type === 'number' ? 'numeric' : undefined} onChange={(e) => onChange(e.target.value)} />
       )}
-      {hint && (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p className="field-error" id={`${id}-err`}>
-          {error}
-        </p>
-      )}
+      <FieldNotes id={id} hint={hint} error={error} />
     </div>
   );
 }
