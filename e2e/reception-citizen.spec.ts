@@ -93,8 +93,11 @@ test('issue 11 R-5.4 the schedule shows every session with its seats and closing
   const place = 'Phòng tiếp số 2, Trụ sở Tiếp công dân Thành phố (lịch công khai)';
   const s = await publish(place, 12);
   const page = await newPage(browser, server.baseUrl);
-  await page.goto('/app/reception');
+  // From the public home page, signed out.
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Lịch tiếp công dân của Ban Tiếp công dân Thành phố, đăng ký trực tuyến' }).click();
   await page.getByRole('heading', { level: 1, name: 'Đăng ký tiếp công dân' }).waitFor();
+  assert.equal(new URL(page.url()).pathname, '/app/reception');
   const line = page.getByRole('listitem').filter({ hasText: place });
   await line.getByText('Còn 12/12 chỗ').waitFor();
   // The day is written as people read it, in Hanoi time: "Thứ …, dd/mm/yyyy, 08:00–11:30".

@@ -155,6 +155,9 @@ export default function Home() {
             {t('submitReport')}
           </Link>
           <p className="small">{t('submitHint')}</p>
+          <p className="small">
+            <Link href="/app/reception">{t('reception')}</Link>
+          </p>
         </div>
       </section>
 
