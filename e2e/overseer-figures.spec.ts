@@ -10,6 +10,7 @@ import { test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import type { OversightSummary } from '../server/app/oversight/summary-types.ts';
 import { refreshOversightRollup } from '../server/app/oversight/rollup.ts';
+import { workingTimeInWords } from '../server/domain/oversight/working-time.ts';
 import { apiAs, assertAccessible, assertNoPageErrors, DESKTOP, launchBrowser, newPage, PHONE, screenshot, signIn, startWebServer } from './harness.ts';
 
 const server = await startWebServer();
@@ -81,15 +82,9 @@ const number = (n: number) => new Intl.NumberFormat('vi-VN').format(n);
 const percent = (p: number) => new Intl.NumberFormat('vi-VN', { style: 'percent', maximumFractionDigits: 1 }).format(p / 100);
 const share = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part * 1000) / whole) / 10);
 const squash = (text: string) => text.replace(/\s+/g, '');
-function workingTime(minutes: number): string {
-  const n = (v: number) => new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 }).format(v);
-  if (minutes < 60) return `${n(minutes)} phút làm việc`;
-  if (minutes < 480) return `${n(minutes / 60)} giờ làm việc`;
-  return `${n(minutes / 480)} ngày làm việc`;
-}
 function duration(st: OversightSummary['stages'][number]): string {
   if (st.finished === 0) return '—';
-  const bound = (m: number | null) => (m === null ? 'trên 60 ngày làm việc' : `trong vòng ${workingTime(m)}`);
+  const bound = (m: number | null) => (m === null ? 'trên 60 ngày làm việc' : `trong vòng ${workingTimeInWords(m)}`);
   return `50% ${bound(st.medianWithinMinutes)}, 90% ${bound(st.p90WithinMinutes)}`;
 }
 /** The leading count of a cell ("3 (42,9 %)" → 3). */

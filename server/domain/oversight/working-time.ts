@@ -43,10 +43,21 @@ export function bucketPercentile(counts: readonly number[], p: number): BucketPe
   throw new Error('unreachable: the ranks are within the counts');
 }
 
+/**
+ * Working minutes as people say them: under an hour in minutes, under a working day (8 hours) in hours, else in
+ * working days of 8 hours. The one rule for the documents (workingTimeInWords) and the web's pages, which word
+ * the amount in the reader's language.
+ */
+export function workingTimeAmount(minutes: number): { unit: 'minutes' | 'hours' | 'days'; amount: number } {
+  if (minutes < 60) return { unit: 'minutes', amount: minutes };
+  if (minutes < 480) return { unit: 'hours', amount: minutes / 60 };
+  return { unit: 'days', amount: minutes / 480 };
+}
+
+const UNIT_WORDS = { minutes: 'phút', hours: 'giờ', days: 'ngày' } as const;
+
 /** Working minutes in Vietnamese as the regulation words durations: "30 phút", "4 giờ", "1,5 ngày làm việc" (8-hour days). */
 export function workingTimeInWords(minutes: number): string {
-  const number = (n: number) => String(Math.round(n * 10) / 10).replace('.', ',');
-  if (minutes < 60) return `${number(minutes)} phút làm việc`;
-  if (minutes < 480) return `${number(minutes / 60)} giờ làm việc`;
-  return `${number(minutes / 480)} ngày làm việc`;
+  const { unit, amount } = workingTimeAmount(minutes);
+  return `${String(Math.round(amount * 10) / 10).replace('.', ',')} ${UNIT_WORDS[unit]} làm việc`;
 }

@@ -5,6 +5,7 @@
  */
 import { lazy, useMemo, type ReactNode } from 'react';
 import type { HandlingFigures } from '../../../../server/app/oversight/summary-types.ts';
+import { workingTimeAmount } from '../../../../server/domain/oversight/working-time.ts';
 import { formatNumber } from '../../format.ts';
 import type { Lang } from '../../i18n/lang.ts';
 import { useLang, useT, type T } from '../../i18n/strings.ts';
@@ -33,15 +34,13 @@ export function usePercent() {
 /** A part of a whole in percent with one decimal, as the server rounds its own; 0 when the whole is 0. */
 export const percentOf = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part * 1000) / whole) / 10);
 
-/**
- * Working minutes as people say them: under an hour in minutes, under a working day (8 hours) in hours, else in
- * working days of 8 hours, one decimal at most ("1,5 ngày làm việc").
- */
+/** Working minutes as people say them (the server's rule, workingTimeAmount), in the interface's language, one decimal at most. */
 export function workingTime(t: T<keyof (typeof s)['vi']>, lang: Lang, minutes: number): string {
-  const n = (v: number) => new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 1 }).format(v);
-  if (minutes < 60) return t('minutes', { n: n(minutes) });
-  if (minutes < 480) return t(minutes === 60 ? 'hour' : 'hours', { n: n(minutes / 60) });
-  return t(minutes === 480 ? 'day' : 'days', { n: n(minutes / 480) });
+  const { unit, amount } = workingTimeAmount(minutes);
+  const n = new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 1 }).format(amount);
+  if (unit === 'minutes') return t('minutes', { n });
+  if (unit === 'hours') return t(amount === 1 ? 'hour' : 'hours', { n });
+  return t(amount === 1 ? 'day' : 'days', { n });
 }
 
 /**
