@@ -137,6 +137,11 @@ test('issue 11 R-3.8 R-5.4 booking as an organisation\'s representative: a refus
   const summary = 'Hợp tác xã chưa nhận được tiền bồi thường khi thu hồi 2 ha đất nông nghiệp để làm đường vành đai, đề nghị Thành phố xem xét.';
   await page.getByLabel('Nội dung vụ việc').fill(summary);
   await page.getByRole('radio', { name: 'Đã được cơ quan khác xem xét, giải quyết' }).check();
+  // Handled elsewhere without saying by whom: said beside that field, nothing stored.
+  await page.getByRole('button', { name: 'Gửi đăng ký' }).click();
+  await page.getByLabel('Cơ quan đã giải quyết').and(page.locator('[aria-invalid="true"]')).waitFor();
+  await page.locator('.earlier-decision .field-error').filter({ hasText: 'Vụ việc đã được giải quyết ở nơi khác: cần ghi cơ quan đã giải quyết' }).waitFor();
+  assert.equal((await myBookings()).length, before);
   await page.getByLabel('Cơ quan đã giải quyết').fill('UBND xã Đông Anh');
   await page.getByLabel('Số văn bản (nếu có)').fill('123/QĐ-UBND');
   await page.getByLabel('Chọn ảnh, video có sẵn').setInputFiles({ name: 'quyet-dinh.jpg', mimeType: 'image/jpeg', buffer: await scenePhoto(41) });

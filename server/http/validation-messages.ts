@@ -37,7 +37,12 @@ export function fieldProblems(
 ): FieldProblem[] {
   const out: FieldProblem[] = [];
   const seen = new Set<string>();
+  // A nullable value (`T | null`) that is not a valid T fails both branches: "must be null" says nothing useful
+  // beside what is wrong with it as a T, so it is left out whenever the other branch named a problem there.
+  const nullBranch = (e: FastifySchemaValidationError) => e.keyword === 'type' && (e.params as P).type === 'null' && /\/(anyOf|oneOf)\//.test(e.schemaPath);
+  const named = errors.filter((e) => e.keyword !== 'anyOf' && e.keyword !== 'oneOf' && !nullBranch(e)).map((e) => e.instancePath);
   for (const e of errors) {
+    if (nullBranch(e) && named.some((p) => p === e.instancePath || p.startsWith(`${e.instancePath}/`))) continue;
     const path = e.instancePath.replace(/^\//, '').replace(/\//g, '.');
     const params = e.params as P;
     const leaf =

@@ -358,3 +358,22 @@ test('R-5.4 a schedule asked from a time that is not ISO 8601 is a 400 naming th
     assert.equal(ok.statusCode, 200, ok.body);
   }
 });
+
+test('R-5.4 a bad booking field is named once, with what is wrong with it — not also "must be null" for a field that may be left empty', async () => {
+  const t = await receptionTestApp();
+  const c = await t.citizen();
+  const s = await t.publish();
+  const cases: [Record<string, unknown>, { field: string; message: string }[]][] = [
+    [{ handledElsewhere: true, earlierDecision: { agency: '', number: null, date: null, summary: null } }, [{ field: 'body.earlierDecision.agency', message: 'Phải có ít nhất 1 ký tự' }]],
+    [{ applicant: { kind: 'group', representatives: [{ fullName: 'Lê Văn An', phone: '12' }] } }, [{ field: 'body.applicant.representatives.0.phone', message: 'Không đúng định dạng' }]],
+    [{ handledElsewhere: true, earlierDecision: { agency: 'UBND phường Hoàn Kiếm', number: null, date: '30/02/2026', summary: null } }, [{ field: 'body.earlierDecision.date', message: 'Không đúng định dạng date' }]],
+  ];
+  for (const [over, errors] of cases) {
+    const res = await t.book(c.h, s.id, over);
+    assert.equal(res.statusCode, 400, res.body);
+    assert.deepEqual(res.json().errors, errors, JSON.stringify(over));
+  }
+  // Left empty (null), the same fields are accepted.
+  const ok = await t.book(c.h, s.id, { applicant: { kind: 'group', organisation: null, representatives: [{ fullName: 'Lê Văn An', phone: null }] }, handledElsewhere: true, earlierDecision: { agency: 'UBND phường Hoàn Kiếm', number: null, date: null, summary: null } });
+  assert.equal(ok.statusCode, 201, ok.body);
+});

@@ -81,6 +81,7 @@ function BookingForm() {
   }, [error]);
 
   const fe = (field: string) => error?.fieldMessage(field);
+  const agencyError = fe('earlierDecision.agency') ?? fe('earlierDecision');
   const categories = (reference.data?.categories ?? []).map((c) => ({ value: c.code, label: serverName(matterCategoryNames, lang, c.code, c.label) }));
 
   const submit = async (e: FormEvent) => {
@@ -100,9 +101,11 @@ function BookingForm() {
           summary,
           category,
           handledElsewhere: handled,
-          earlierDecision: handled
-            ? { agency: earlier.agency.trim(), number: earlier.number.trim() || null, date: earlier.date || null, summary: earlier.summary.trim() || null }
-            : null,
+          // Without the agency there is no earlier decision to speak of: the server then says what is missing.
+          earlierDecision:
+            handled && earlier.agency.trim()
+              ? { agency: earlier.agency.trim(), number: earlier.number.trim() || null, date: earlier.date || null, summary: earlier.summary.trim() || null }
+              : null,
           attachments,
         },
         { 'idempotency-key': key.current },
@@ -190,6 +193,7 @@ function BookingForm() {
                 aria-invalid={fe(`applicant.representatives.${i}.phone`) ? true : undefined}
                 onChange={(e) => setPeople((list) => list.map((x) => (x.key === p.key ? { ...x, phone: e.target.value } : x)))}
               />
+              {fe(`applicant.representatives.${i}.phone`) && <p className="field-error">{fe(`applicant.representatives.${i}.phone`)}</p>}
               {people.length > 1 && (
                 <button type="button" className="button secondary small" onClick={() => setPeople((list) => list.filter((x) => x.key !== p.key))}>
                   {t('repRemove', { n: i + 1 })}
@@ -247,14 +251,15 @@ function BookingForm() {
               value={earlier.agency}
               maxLength={300}
               required
-              aria-invalid={fe('earlierDecision') ? true : undefined}
+              aria-invalid={agencyError ? true : undefined}
               onChange={(e) => setEarlier({ ...earlier, agency: e.target.value })}
             />
-            {fe('earlierDecision') && <p className="field-error">{fe('earlierDecision')}</p>}
+            {agencyError && <p className="field-error">{agencyError}</p>}
             <label htmlFor="earlier-number">{t('earlierNumber')}</label>
             <input id="earlier-number" value={earlier.number} maxLength={100} onChange={(e) => setEarlier({ ...earlier, number: e.target.value })} />
             <label htmlFor="earlier-date">{t('earlierDate')}</label>
-            <input id="earlier-date" type="date" value={earlier.date} onChange={(e) => setEarlier({ ...earlier, date: e.target.value })} />
+            <input id="earlier-date" type="date" value={earlier.date} aria-invalid={fe('earlierDecision.date') ? true : undefined} onChange={(e) => setEarlier({ ...earlier, date: e.target.value })} />
+            {fe('earlierDecision.date') && <p className="field-error">{fe('earlierDecision.date')}</p>}
             <label htmlFor="earlier-summary">{t('earlierSummary')}</label>
             <textarea id="earlier-summary" rows={3} value={earlier.summary} maxLength={2000} onChange={(e) => setEarlier({ ...earlier, summary: e.target.value })} />
           </div>
