@@ -12,7 +12,8 @@ import fc from 'fast-check';
 import { sql } from 'kysely';
 import { generateSynthetic } from '../../../seed/synthetic/index.ts';
 import { freshDatabase, freshPostgresUrl, makeContext } from '../../../test/context.ts';
-import { createCitizen, signInHeaders, signedInStaff } from '../../../test/factories.ts';
+import { signInHeaders } from '../../../test/factories.ts';
+import { oversightCast } from '../../../test/oversight.ts';
 import { reportActionOk, submitFieldReport } from '../../../test/reports.ts';
 import { findAgency } from '../../db/repos/agencies.repo.ts';
 import { openPostgres } from '../../db/client.ts';
@@ -244,7 +245,6 @@ function expected(cells: Map<string, Cell>, f: OversightFilter) {
 
 const byText = <T>(key: (x: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
 
-const center = (await findAgency(ctx.db, { code: 'trung-tam-phuc-vu-hanh-chinh-cong' }))!;
 const sxd = (await findAgency(ctx.db, { code: 'so-xay-dung' }))!;
 
 test('R-18.3b issue 9: the first refresh rebuilds every month, and the rollup equals the direct count of reports and deadlines', async () => {
@@ -311,12 +311,7 @@ test('R-18.3b R-22 R-28.1 property: for any period and filter (unit of today inc
 
 test('R-8.3 R-8.5 R-18.3b a publication through the API and deadlines passing with the clock are followed by the next refresh, which recomputes only the months touched', async () => {
   await refreshOversightRollup(ctx);
-  const operator = await signedInStaff(app, center.id, 'center_operator');
-  const overseer = await signedInStaff(app, center.id, 'city_overseer');
-  const head = await signedInStaff(app, sxd.id, 'agency_head');
-  const officer = await signedInStaff(app, sxd.id, 'processing_officer');
-  const citizen = await createCitizen(app, { verified: true });
-  const citizenH = await signInHeaders(app, citizen.phone);
+  const { operator, overseer, head, officer, citizenH } = await oversightCast(app);
   const submit = () => submitFieldReport(app, citizenH);
   const summary = async (h: Record<string, string>) => {
     const res = await app.inject({ url: '/api/v1/oversight/summary?from=2026-03&to=2026-03', headers: h });

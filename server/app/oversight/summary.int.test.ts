@@ -6,10 +6,10 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { findAgency } from '../../db/repos/agencies.repo.ts';
 import { vietnamTime } from '../../domain/calendar/index.ts';
 import { testApp } from '../../../test/context.ts';
-import { createCitizen, signInHeaders, signedInStaff } from '../../../test/factories.ts';
+import { signedInStaff } from '../../../test/factories.ts';
+import { agencyByCode, oversightCast } from '../../../test/oversight.ts';
 import { reportActionOk, submitFieldReport } from '../../../test/reports.ts';
 import type { OversightSummary } from './summary.ts';
 
@@ -17,15 +17,9 @@ async function fixture() {
   const t = await testApp();
   const { app, ctx, clock } = t;
   clock.set(vietnamTime(2026, 3, 2, 9, 0));
-  const agency = async (code: string) => (await findAgency(ctx.db, { code }))!;
-  const [center, sxd, syt, khcn] = [await agency('trung-tam-phuc-vu-hanh-chinh-cong'), await agency('so-xay-dung'), await agency('so-y-te'), await agency('so-khoa-hoc-va-cong-nghe')];
-  const operator = await signedInStaff(app, center.id, 'center_operator');
-  const overseer = await signedInStaff(app, center.id, 'city_overseer');
-  const head = await signedInStaff(app, sxd.id, 'agency_head');
-  const officer = await signedInStaff(app, sxd.id, 'processing_officer');
+  const { center, sxd, operator, overseer, head, officer, citizenH: h } = await oversightCast(app);
+  const [syt, khcn] = [await agencyByCode(app, 'so-y-te'), await agencyByCode(app, 'so-khoa-hoc-va-cong-nghe')];
   const khcnHead = await signedInStaff(app, khcn.id, 'agency_head');
-  const citizen = await createCitizen(app, { verified: true });
-  const h = await signInHeaders(app, citizen.phone);
 
   // Seven field reports at 09:00 by Hồ Hoàn Kiếm (Phường Hoàn Kiếm, 00070) and one initiative (no place).
   const [a, b, c, d, e, f, g] = [await submitFieldReport(app, h), await submitFieldReport(app, h), await submitFieldReport(app, h), await submitFieldReport(app, h), await submitFieldReport(app, h), await submitFieldReport(app, h), await submitFieldReport(app, h)];
