@@ -105,6 +105,7 @@ export function TextField({
   type = 'text',
   min,
   max,
+  className = 'form',
 }: {
   id: string;
   label: string;
@@ -119,6 +120,8 @@ export function TextField({
   type?: 'text' | 'number' | 'date' | 'time';
   min?: number | string;
   max?: number | string;
+  /** Of the wrapper, as for SelectField. */
+  className?: string;
 }) {
   const described = describedBy(id, hint, error);
   const common = {
@@ -130,7 +133,7 @@ export function TextField({
     'aria-describedby': described,
   } as const;
   return (
-    <div className="form">
+    <div className={className}>
       <label htmlFor={id}>{label}</label>
       {multiline ? (
         <textarea {...common} rows={rows} onChange={(e) => onChange(e.target.value)} />

@@ -10,7 +10,7 @@ import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useLocation, useSearch } from 'wouter';
 import { api } from '../../api/client.ts';
 import { ErrorBox, Loaded, useAsync, useSubmit } from '../../components/async.tsx';
-import { SelectField } from '../../components/fields.tsx';
+import { SelectField, TextField } from '../../components/fields.tsx';
 import { Layout } from '../../components/layout.tsx';
 import { formatDateTime, formatNumber, hanoiNowInput } from '../../format.ts';
 import { useLang, useT } from '../../i18n/strings.ts';
@@ -338,7 +338,7 @@ function CriteriaForm({ current, onSaved }: { current: CriteriaInForce; onSaved:
         )}
         <div className="criteria-grid">
           {KEYS.map((k) => (
-            <NumberField key={k} id={`c-${k}`} label={t(k)} value={draft[k]} onChange={set(k)} hint={t('range', LIMITS[k])} error={problem(k)} min={LIMITS[k].min} max={LIMITS[k].max} />
+            <TextField key={k} className="field" type="number" required id={`c-${k}`} label={t(k)} value={draft[k]} onChange={set(k)} hint={t('range', LIMITS[k])} error={problem(k)} min={LIMITS[k].min} max={LIMITS[k].max} />
           ))}
         </div>
         <label htmlFor="c-note">{t('note')}</label>
@@ -370,34 +370,5 @@ function CriteriaForm({ current, onSaved }: { current: CriteriaInForce; onSaved:
         </p>
       </form>
     </section>
-  );
-}
-
-function NumberField({ id, label, value, onChange, hint, error, min, max }: { id: string; label: string; value: string; onChange: (v: string) => void; hint: string; error: string | undefined; min: number; max: number }) {
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        type="number"
-        inputMode="numeric"
-        step={1}
-        min={min}
-        max={max}
-        required
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={[`${id}-hint`, error ? `${id}-err` : ''].filter(Boolean).join(' ')}
-      />
-      <p className="hint" id={`${id}-hint`}>
-        {hint}
-      </p>
-      {error && (
-        <p className="field-error" id={`${id}-err`}>
-          {error}
-        </p>
-      )}
-    </div>
   );
 }
