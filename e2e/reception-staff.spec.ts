@@ -345,6 +345,16 @@ test('issue 11 R-5.4 R-4.3 the day’s list: the officer checks a citizen in on 
   assert.equal(done.outcome?.answeredBy, 'Văn phòng Đăng ký đất đai Hà Nội');
   assert.equal(done.outcome?.dueWorkingDays, 15);
   assert.match(done.outcome?.dueAt ?? '', /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+07:00$/);
+
+  // On paper, for the reception room: the button prints, and the printed page is the list without the console.
+  await page.evaluate('window.__printed = 0; window.print = () => { window.__printed += 1; }');
+  await page.getByRole('button', { name: 'In danh sách' }).click();
+  assert.equal(await page.evaluate('window.__printed'), 1);
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('header.site-header').isVisible(), false, 'no site header on paper');
+  assert.equal(await page.getByRole('button', { name: 'In danh sách' }).isVisible(), false, 'no controls on paper');
+  assert.equal(await item().getByText('Văn phòng Đăng ký đất đai Hà Nội', { exact: false }).isVisible(), true, 'the list itself is printed');
+  await page.emulateMedia({ media: 'screen' });
   assertNoPageErrors(page);
 });
 

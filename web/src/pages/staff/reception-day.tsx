@@ -1,7 +1,7 @@
 /**
  * The day's list (R-5.4): the Board's sessions of a day (today in Hanoi unless another is chosen) and the citizens
  * accepted for them — check in those who came, record those who did not, and record the outcome of each
- * reception (R-4.3). The list is read again after each action.
+ * reception (R-4.3). The list is read again after each action, and prints without the console around it.
  */
 import { useState } from 'react';
 import { Link, useLocation } from 'wouter';
@@ -72,13 +72,17 @@ export function DayTab({ params }: { params: URLSearchParams }) {
             }}
           />
         </div>
-        {date !== today && (
-          <div className="staff-filter-actions">
+        <div className="staff-filter-actions row">
+          {date !== today && (
             <Link href={tabHref('day')} className="button secondary small">
               {t('dayToday')}
             </Link>
-          </div>
-        )}
+          )}
+          {/* For the reception room: the list on paper, without the console around it (staff.css @media print). */}
+          <button type="button" className="button secondary small" onClick={() => window.print()}>
+            {t('dayPrint')}
+          </button>
+        </div>
       </form>
       <div role="status" aria-live="polite" className={status ? 'notice' : undefined}>
         {status}
