@@ -12,8 +12,8 @@ import { findUserById } from '../../db/repos/accounts.repo.ts';
 import type { App } from '../app.ts';
 import { SESSION_COOKIE, sessionToken, setSessionCookie } from '../auth.ts';
 import { presentOwnAccount } from '../presenters/reporter.ts';
+import { Strict } from './schemas.ts';
 
-const Strict = { additionalProperties: false } as const;
 const UnitRef = Type.Object({ version: Type.String({ minLength: 1, maxLength: 16 }), code: Type.String({ pattern: '^\\d{2,5}$' }) }, Strict);
 
 export default async function accountsRoutes(app: App): Promise<void> {

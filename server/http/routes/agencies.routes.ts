@@ -26,8 +26,8 @@ import {
 import type { FocalOfficerRecord } from '../../db/repos/agencies.repo.ts';
 import type { App } from '../app.ts';
 import { UnitSchema, presentUnit } from './units.routes.ts';
+import { Strict } from './schemas.ts';
 
-const Strict = { additionalProperties: false } as const;
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const UUID_PATTERN = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 

@@ -13,13 +13,9 @@ import { invalid, type FieldProblem } from '../../domain/errors.ts';
 import { presentAlertEvent, presentResidentAlert, presentStaffAlert } from '../presenters/alert.ts';
 import type { App } from '../app.ts';
 import { readMarksBody, readMarksOf } from '../read-marks.ts';
+import { Paging, Strict } from './schemas.ts';
 
-const Strict = { additionalProperties: false } as const;
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) }, Strict);
-const Paging = {
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
-  offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000, default: 0 })),
-};
 
 const When = (description: string) => Type.String({ maxLength: 40, description: `${description} (ISO 8601; không ghi múi giờ: giờ Việt Nam)` });
 

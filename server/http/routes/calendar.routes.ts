@@ -7,8 +7,8 @@ import { computeClarificationWindow, computeDeadline, type ParamName } from '../
 import { calendarYear, editCalendarYear } from '../../app/calendar/years.ts';
 import { OFF_DAY_KINDS } from '../../domain/calendar/index.ts';
 import type { App } from '../app.ts';
+import { Strict } from './schemas.ts';
 
-const Strict = { additionalProperties: false } as const;
 const query: ParamName = (name) => `querystring.${name}`;
 const Instant = (description: string) =>
   Type.String({

@@ -27,8 +27,8 @@ import {
 } from '../../domain/catalogue/index.ts';
 import type { App } from '../app.ts';
 import { UnitSchema, presentUnit } from './units.routes.ts';
+import { Strict } from './schemas.ts';
 
-const Strict = { additionalProperties: false } as const;
 // Null first: Ajv runs with coerceTypes, and a string branch tried first would turn null into "".
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([Type.Null(), t]);
 

@@ -7,8 +7,8 @@ import { addKnownImage, knownImages, removeFromKnownImages } from '../../app/int
 import { formatVietnamTime } from '../../domain/calendar/index.ts';
 import type { KnownImage } from '../../db/repos/known-images.repo.ts';
 import type { App } from '../app.ts';
+import { Strict } from './schemas.ts';
 
-const Strict = { additionalProperties: false } as const;
 /** 10 MB of picture, base64-encoded (4 characters per 3 bytes). */
 const MAX_IMAGE_BASE64 = Math.ceil((10 * 1024 * 1024 * 4) / 3);
 

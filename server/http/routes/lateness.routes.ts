@@ -5,8 +5,8 @@
 import { Type } from 'typebox';
 import { agencyLateness } from '../../app/lateness/agency-lateness.ts';
 import type { App } from '../app.ts';
+import { Strict } from './schemas.ts';
 
-const Strict = { additionalProperties: false } as const;
 const Group = Type.Object({ reports: Type.Integer(), late: Type.Integer(), lateShare: Type.Number(), over30Percent: Type.Boolean() }, Strict);
 
 export default async function latenessRoutes(app: App): Promise<void> {

@@ -7,8 +7,8 @@ import { Type } from 'typebox';
 import { markNotificationsRead, inboxOf } from '../../app/notifications/inbox.ts';
 import type { App } from '../app.ts';
 import { readMarksBody, readMarksOf } from '../read-marks.ts';
+import { Strict } from './schemas.ts';
 
-const Strict = { additionalProperties: false } as const;
 
 const Notification = Type.Object(
   {

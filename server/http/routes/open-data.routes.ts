@@ -7,8 +7,8 @@ import { Type } from 'typebox';
 import { BOM, OPEN_DATA_LICENCE, OPEN_REPORTS_MAX, openDataDailyStats, openDataReports, spreadsheetSafe, toCsv, type OpenDataQuery } from '../../app/open-data/index.ts';
 import type { App } from '../app.ts';
 import { nextPageUrl } from '../next-page.ts';
+import { Strict } from './schemas.ts';
 
-const Strict = { additionalProperties: false } as const;
 const Day = (what: string) => Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: `${what} (YYYY-MM-DD, giờ Việt Nam), tính cả ngày đó` }));
 const Filters = {
   unit: Type.Optional(Type.String({ pattern: '^[0-9]{4}(-[0-9]{2})?/[0-9]{2,5}$', description: 'Xã/phường: <phiên bản>/<mã>, ví dụ 2025-07/00070' })),

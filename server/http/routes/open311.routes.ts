@@ -27,8 +27,8 @@ import { presentCreated, presentDiscovery, presentRequest, presentService, prese
 import { requestLang } from '../problem.ts';
 import { RETRY_AFTER_SECONDS } from '../error-handler.ts';
 import { fieldProblems } from '../validation-messages.ts';
+import { Strict } from './schemas.ts';
 
-const Strict = { additionalProperties: false } as const;
 const FormatParam = Type.Enum(['xml', 'json'], { description: 'xml (bắt buộc theo chuẩn) hoặc json' });
 const Jurisdiction = { jurisdiction_id: Type.Optional(Type.String({ maxLength: 100, description: `Chỉ một: ${OPEN311_JURISDICTION}` })) };
 const Paging = {

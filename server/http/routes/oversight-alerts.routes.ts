@@ -6,7 +6,8 @@ import { Type } from 'typebox';
 import { alertFigures } from '../../app/oversight/alert-figures.ts';
 import { ALERT_SEVERITIES, ISSUING_LEVELS } from '../../domain/alerts/index.ts';
 import type { App } from '../app.ts';
-import { MONTH, PERIOD_FIELDS, Strict } from './oversight-schemas.ts';
+import { MONTH, PERIOD_FIELDS } from './oversight-schemas.ts';
+import { Strict } from './schemas.ts';
 
 const Level = Type.Enum([...ISSUING_LEVELS]);
 

@@ -17,7 +17,8 @@ import type { DocumentRecord } from '../../db/repos/documents.repo.ts';
 import type { App } from '../app.ts';
 import { contentDisposition } from '../content-disposition.ts';
 import { nextPageUrl } from '../next-page.ts';
-import { MONTH, Strict } from './oversight-schemas.ts';
+import { MONTH } from './oversight-schemas.ts';
+import { Strict } from './schemas.ts';
 
 const BASE = '/api/v1/oversight/documents';
 const security: { [scheme: string]: string[] }[] = [{ bearer: [] }, { cookie: [] }];

@@ -10,7 +10,7 @@ import { agencyRanking, officerCommendations } from '../../app/oversight/ranking
 import { REPORT_KINDS } from '../../domain/calendar/index.ts';
 import { CRITERIA_LIMITS, type EvaluationCriteria } from '../../domain/oversight/ranking.ts';
 import type { App } from '../app.ts';
-import { Strict } from './oversight-schemas.ts';
+import { Strict } from './schemas.ts';
 
 const NullableString = Type.Union([Type.String(), Type.Null()]);
 

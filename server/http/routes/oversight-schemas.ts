@@ -1,7 +1,6 @@
-/** Schema pieces the oversight routes share: strict objects, the month pattern, the period of a figures answer. */
+/** Schema pieces the oversight routes share: the month pattern, the period of a figures answer. */
 import { Type } from 'typebox';
-
-export const Strict = { additionalProperties: false } as const;
+import { Strict } from './schemas.ts';
 
 /** YYYY-MM, a Vietnam civil month. */
 export const MONTH = '^\\d{4}-(0[1-9]|1[0-2])$';

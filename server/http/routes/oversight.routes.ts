@@ -7,7 +7,8 @@ import { reprimandFlags } from '../../app/oversight/reprimand.ts';
 import { oversightSummary } from '../../app/oversight/summary.ts';
 import { REPORT_KINDS } from '../../domain/calendar/index.ts';
 import type { App } from '../app.ts';
-import { MONTH, PERIOD_FIELDS, Strict } from './oversight-schemas.ts';
+import { MONTH, PERIOD_FIELDS } from './oversight-schemas.ts';
+import { Strict } from './schemas.ts';
 
 
 const figures = {

@@ -5,8 +5,8 @@
 import { Type } from 'typebox';
 import { subscribe, unsubscribe, vapidKeys } from '../../app/push/push.ts';
 import type { App } from '../app.ts';
+import { Strict } from './schemas.ts';
 
-const Strict = { additionalProperties: false } as const;
 const Endpoint = Type.String({ minLength: 10, maxLength: 2000, description: 'PushSubscription.endpoint' });
 
 export default async function pushRoutes(app: App): Promise<void> {

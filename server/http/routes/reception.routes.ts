@@ -24,13 +24,9 @@ import {
 import { citizensByIds } from '../../db/repos/reception.repo.ts';
 import { presentBooking, presentPublicSession, presentStaffBooking, presentStaffSession } from '../presenters/reception.ts';
 import type { App } from '../app.ts';
+import { Paging, Strict } from './schemas.ts';
 
-const Strict = { additionalProperties: false } as const;
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) }, Strict);
-const Paging = {
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
-  offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000, default: 0 })),
-};
 const When = (description: string) => Type.String({ maxLength: 40, description: `${description} (ISO 8601; không ghi múi giờ: giờ Việt Nam)` });
 const Version = Type.Integer({ minimum: 1, maximum: 1_000_000, description: 'Phiên bản đang xem (chống ghi đè)' });
 const Text = (max: number, description?: string) => Type.String({ maxLength: max, ...(description ? { description } : {}) });

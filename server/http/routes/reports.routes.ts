@@ -20,14 +20,10 @@ import { findUserById } from '../../db/repos/accounts.repo.ts';
 import type { App } from '../app.ts';
 import { reportTime } from '../../app/reports/report-time.ts';
 import { presentPublicReport, presentPublicSummary, presentReporterReport, presentStaffQueueItem, presentStaffReport } from '../presenters/report.ts';
+import { Paging, Strict } from './schemas.ts';
 
-const Strict = { additionalProperties: false } as const;
 const L = SUBMISSION_LIMITS;
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
-const Paging = {
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
-  offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000, default: 0 })),
-};
 const ListFilters = {
   kind: Type.Optional(Type.Enum(REPORT_KINDS)),
   category: Type.Optional(Type.String({ maxLength: 64 })),

@@ -7,13 +7,9 @@ import { Type } from 'typebox';
 import { flagForReferral, liftSanction, sanctionList, violationList } from '../../app/accounts/sanctions.ts';
 import { VIOLATION_KINDS } from '../../domain/sanctions/index.ts';
 import type { App } from '../app.ts';
+import { Paging, Strict } from './schemas.ts';
 
-const Strict = { additionalProperties: false } as const;
 const Reason = Type.String({ minLength: 1, maxLength: 2000 });
-const Paging = {
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
-  offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000, default: 0 })),
-};
 const At = Type.String({ description: 'Giờ Việt Nam (+07:00)' });
 
 const Sanction = Type.Object(

@@ -12,8 +12,8 @@ import { mapOutlines } from '../../app/units/map-outlines.ts';
 import { searchUnits } from '../../app/units/search-units.ts';
 import { structureVersions } from '../../app/units/structure-versions.ts';
 import type { App } from '../app.ts';
+import { Strict } from './schemas.ts';
 
-const Strict = { additionalProperties: false } as const;
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
 const VERSION_PATTERN = '^[0-9]{4}(-[0-9]{2})?$';

@@ -18,8 +18,8 @@ import { formatVietnamTime } from '../../domain/calendar/index.ts';
 import { AppError, invalid } from '../../domain/errors.ts';
 import type { App } from '../app.ts';
 import { contentDisposition } from '../content-disposition.ts';
+import { Strict } from './schemas.ts';
 
-const Strict = { additionalProperties: false } as const;
 const FILE_FIELD = 'file';
 
 const UploadItem = Type.Object(

@@ -17,8 +17,8 @@ import {
 } from '../../app/webhooks/index.ts';
 import { formatVietnamTime } from '../../domain/calendar/index.ts';
 import type { App } from '../app.ts';
+import { Strict } from './schemas.ts';
 
-const Strict = { additionalProperties: false } as const;
 const time = (d: Date | null) => (d ? formatVietnamTime(d) : null);
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) }, Strict);
 const Events = Type.Array(Type.Enum(WEBHOOK_EVENT_TYPES), { minItems: 1, maxItems: WEBHOOK_EVENT_TYPES.length, description: `Sự kiện muốn nhận: ${WEBHOOK_EVENT_TYPES.join(', ')}` });
