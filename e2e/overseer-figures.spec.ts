@@ -147,6 +147,18 @@ async function readSummary(page: Page, response: Awaited<ReturnType<Page['waitFo
 /** The figures of two answers, without the instant they hold at (a refresh may fall between the two). */
 const figures = (s: OversightSummary) => ({ ...s, asOf: '' });
 
+/** The overview's figures as the API gives them: received, accepted, not accepted, transferred, in progress. */
+async function assertOverview(page: Page, api: OversightSummary): Promise<void> {
+  for (const [label, n] of [
+    ['Phản ánh nhận được', api.totals.received],
+    ['Đã tiếp nhận', api.totals.accepted],
+    ['Không tiếp nhận', api.totals.rejected],
+    ['Đã chuyển', api.totals.transferred],
+    ['Đang xử lý', api.totals.inProgress],
+  ] as const)
+    assert.equal(await statValue(page, 'overview-title', label), number(n), label);
+}
+
 test('issue 10 R-6.2 R-7.2c R-28.1 R-8.5 R-9 the dashboard shows accepted, not accepted by reason, transferred, in progress, per ward of today, per stage and initiatives as the API gives them', async () => {
   const page = await newPage(browser, server.baseUrl, DESKTOP);
   await signIn(page, 'giam-sat');
@@ -156,14 +168,7 @@ test('issue 10 R-6.2 R-7.2c R-28.1 R-8.5 R-9 the dashboard shows accepted, not a
   assert.ok(api.total >= 7 && api.totals.rejected >= 2 && api.totals.transferred >= 1 && api.stages.length > 0, 'the fixture is in the figures');
 
   // Overview: the four new figures.
-  for (const [label, n] of [
-    ['Phản ánh nhận được', api.totals.received],
-    ['Đã tiếp nhận', api.totals.accepted],
-    ['Không tiếp nhận', api.totals.rejected],
-    ['Đã chuyển', api.totals.transferred],
-    ['Đang xử lý', api.totals.inProgress],
-  ] as const)
-    assert.equal(await statValue(page, 'overview-title', label), number(n), label);
+  await assertOverview(page, api);
 
   // Per agency: the new columns.
   const agencies = await readTable(page.getByRole('table', { name: /^Phản ánh theo cơ quan xử lý — / }));
@@ -279,14 +284,7 @@ test('issue 10 R-28.1 choosing a ward of today puts it in the address and the AP
   assert.notEqual(api.totals.received, whole.totals.received, 'and they changed');
   // (An expression evaluated in the page: the test's type check has no DOM library.)
   await page.waitForFunction(`document.querySelector('section[aria-labelledby="overview-title"] .stat dd.stat-value')?.textContent === ${JSON.stringify(number(api.totals.received))}`);
-  for (const [label, n] of [
-    ['Phản ánh nhận được', api.totals.received],
-    ['Đã tiếp nhận', api.totals.accepted],
-    ['Không tiếp nhận', api.totals.rejected],
-    ['Đã chuyển', api.totals.transferred],
-    ['Đang xử lý', api.totals.inProgress],
-  ] as const)
-    assert.equal(await statValue(page, 'overview-title', label), number(n), label);
+  await assertOverview(page, api);
   const units = await readTable(page.getByRole('table', { name: /^Phản ánh theo xã\/phường hiện nay/ }));
   assert.deepEqual(
     units.rows.map((r) => r.cells[0]),

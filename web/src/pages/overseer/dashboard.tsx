@@ -22,7 +22,7 @@ import { publicListHref } from '../public/address.ts';
 import { AlertsSection, ReprimandSection } from './activity-sections.tsx';
 import { OverseerNav } from './area.tsx';
 import { InitiativesSection, ReasonsSection, StagesSection, UnitSection } from './sections.tsx';
-import { Chart, COLORS, HandlingTable, monthLabel, percentOf, TableWrap, usePercent } from './shared.tsx';
+import { Chart, COLORS, HandlingTable, monthLabel, percentOf, ShareTable, usePercent } from './shared.tsx';
 import { s } from './strings.ts';
 import './overseer.css';
 
@@ -368,40 +368,20 @@ function RatingsSection({ data, listHref }: { data: OversightSummary; listHref: 
             <figcaption className="small muted">{t('pieCaption')}</figcaption>
           </figure>
           <div>
-            <TableWrap label={t('ratingsCaption')}>
-              <table>
-                <caption>{t('ratingsCaption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('colRating')}</th>
-                    <th scope="col" className="num">
-                      {t('colCount')}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('colShare')}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {RATINGS.map((k) => (
-                    <tr key={k}>
-                      <th scope="row">
-                        <span className="legend-swatch" style={{ background: COLORS[k] }} aria-hidden="true" /> {nameOf(ratingNames, lang, k)}
-                      </th>
-                      <td className="num">{formatNumber(r[k])}</td>
-                      <td className="num">{pct(r.rated ? Math.round((r[k] * 1000) / r.rated) / 10 : 0)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-                <tfoot>
-                  <tr>
-                    <th scope="row">{t('total')}</th>
-                    <td className="num">{formatNumber(r.rated)}</td>
-                    <td className="num">{pct(100)}</td>
-                  </tr>
-                </tfoot>
-              </table>
-            </TableWrap>
+            <ShareTable
+              caption={t('ratingsCaption')}
+              head={t('colRating')}
+              rows={RATINGS.map((k) => ({
+                key: k,
+                name: (
+                  <>
+                    <span className="legend-swatch" style={{ background: COLORS[k] }} aria-hidden="true" /> {nameOf(ratingNames, lang, k)}
+                  </>
+                ),
+                count: r[k],
+              }))}
+              total={r.rated}
+            />
             <p>{t('satisfactionLine', { p: pct(r.satisfactionPercent), n: formatNumber(r.satisfied), rated: formatNumber(r.rated) })}</p>
             <p>
               <Link href={listHref({ state: 'rated' })}>{t('drillRated')}</Link>

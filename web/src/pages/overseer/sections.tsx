@@ -10,7 +10,7 @@ import type { OversightSummary, StageFigures } from '../../../../server/app/over
 import { formatNumber } from '../../format.ts';
 import { rejectReasonNames, serverName, stageNames } from '../../i18n/labels.ts';
 import { useLang, useT } from '../../i18n/strings.ts';
-import { Chart, COLORS, HandlingTable, LATE_SHARE, TableWrap, percentOf, usePercent, workingTime } from './shared.tsx';
+import { Chart, COLORS, HandlingTable, LATE_SHARE, ShareTable, TableWrap, usePercent, workingTime } from './shared.tsx';
 import { s } from './strings.ts';
 
 /** Units listed before "Xem tất cả". */
@@ -19,7 +19,6 @@ export const TOP_UNITS = 20;
 export function ReasonsSection({ data, periodText, staffHref }: { data: OversightSummary; periodText: string; staffHref: string }) {
   const t = useT(s);
   const lang = useLang();
-  const pct = usePercent();
   const rows = data.rejectedByReason;
   const total = rows.reduce((n, r) => n + r.count, 0);
   return (
@@ -29,38 +28,13 @@ export function ReasonsSection({ data, periodText, staffHref }: { data: Oversigh
         <p className="card">{t('reasonsNone')}</p>
       ) : (
         <>
-          <TableWrap label={t('reasonsCaption', { period: periodText })}>
-            <table className="reasons-table">
-              <caption>{t('reasonsCaption', { period: periodText })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('colReason')}</th>
-                  <th scope="col" className="num">
-                    {t('colCount')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('colShare')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr key={r.reason}>
-                    <th scope="row">{serverName(rejectReasonNames, lang, r.reason, r.label)}</th>
-                    <td className="num">{formatNumber(r.count)}</td>
-                    <td className="num">{pct(percentOf(r.count, total))}</td>
-                  </tr>
-                ))}
-              </tbody>
-              <tfoot>
-                <tr>
-                  <th scope="row">{t('total')}</th>
-                  <td className="num">{formatNumber(total)}</td>
-                  <td className="num">{pct(100)}</td>
-                </tr>
-              </tfoot>
-            </table>
-          </TableWrap>
+          <ShareTable
+            caption={t('reasonsCaption', { period: periodText })}
+            head={t('colReason')}
+            className="reasons-table"
+            rows={rows.map((r) => ({ key: r.reason, name: serverName(rejectReasonNames, lang, r.reason, r.label), count: r.count }))}
+            total={total}
+          />
           <p>
             <Link href={staffHref}>{t('reasonsStaff')}</Link>
           </p>

@@ -55,6 +55,49 @@ export function TableWrap({ label, children }: { label: string; children: ReactN
   );
 }
 
+/**
+ * A table of counts, each with its share of the total, and the total row: the reports not accepted per reason, the
+ * ratings. `head` names the first column; each row's `name` is its row header.
+ */
+export function ShareTable({ caption, head, rows, total, className }: { caption: string; head: string; rows: { key: string; name: ReactNode; count: number }[]; total: number; className?: string }) {
+  const t = useT(s);
+  const pct = usePercent();
+  return (
+    <TableWrap label={caption}>
+      <table className={className}>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{head}</th>
+            <th scope="col" className="num">
+              {t('colCount')}
+            </th>
+            <th scope="col" className="num">
+              {t('colShare')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.key}>
+              <th scope="row">{r.name}</th>
+              <td className="num">{formatNumber(r.count)}</td>
+              <td className="num">{pct(percentOf(r.count, total))}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">{t('total')}</th>
+            <td className="num">{formatNumber(total)}</td>
+            <td className="num">{pct(100)}</td>
+          </tr>
+        </tfoot>
+      </table>
+    </TableWrap>
+  );
+}
+
 const HANDLING_COLUMNS = ['colReceived', 'colAccepted', 'colRejected', 'colTransferred', 'colInProgress', 'colPublished', 'colOnTime', 'colLate'] as const;
 
 /**
