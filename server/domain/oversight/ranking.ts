@@ -36,7 +36,10 @@ export interface EvaluationCriteria {
   officerMaxListed: number;
 }
 
-/** The allowed range of every criterion, both ends included (also the CHECKs of migration 0025). */
+/**
+ * The allowed range of every criterion, both ends included — also the CHECKs of migration 0025 and the web's
+ * criteria form, which bundles this module (so it keeps to type-only imports).
+ */
 export const CRITERIA_LIMITS: Readonly<Record<keyof EvaluationCriteria, { min: number; max: number }>> = {
   onTimeWeight: { min: 0, max: 100 },
   satisfactionWeight: { min: 0, max: 100 },

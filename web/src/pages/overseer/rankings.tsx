@@ -14,22 +14,15 @@ import { SelectField, TextField } from '../../components/fields.tsx';
 import { Layout } from '../../components/layout.tsx';
 import { formatDateTime, formatNumber, hanoiNowInput } from '../../format.ts';
 import { useLang, useT } from '../../i18n/strings.ts';
+import { CRITERIA_KEYS, CRITERIA_LIMITS } from '../../../../server/domain/oversight/ranking.ts';
 import type { AgencyRanking, Commendations, CriteriaInForce, EvaluationCriteria } from './api-types.ts';
 import { addMonths, MONTH, monthsBack, OverseerNav, periodKindOf, periodLabel, QUARTER, quartersBack, useCanSee, useTitle, YEAR, yearsBack, type PeriodKind } from './area.tsx';
 import { p } from './pages.strings.ts';
 import { TableWrap, usePercent } from './shared.tsx';
 
-/** The ranges of the criteria (the server's CRITERIA_LIMITS, both ends included). */
-const LIMITS: Record<keyof EvaluationCriteria, { min: number; max: number }> = {
-  onTimeWeight: { min: 0, max: 100 },
-  satisfactionWeight: { min: 0, max: 100 },
-  minReports: { min: 1, max: 100_000 },
-  officerMinHandled: { min: 1, max: 100_000 },
-  officerMinSatisfactionPercent: { min: 0, max: 100 },
-  officerMinOnTimePercent: { min: 0, max: 100 },
-  officerMaxListed: { min: 1, max: 1000 },
-};
-const KEYS = Object.keys(LIMITS) as (keyof EvaluationCriteria)[];
+/** The ranges of the criteria, both ends included: the server's own (its module has type imports only). */
+const LIMITS = CRITERIA_LIMITS;
+const KEYS = CRITERIA_KEYS;
 const NOTE_MIN = 3;
 const NOTE_MAX = 500;
 
