@@ -39,7 +39,12 @@ export async function startWebServer(): Promise<WebServer> {
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   assert.ok(address && typeof address === 'object');
-  after(() => app.close());
+  // The browser closes after the server (hooks run in order): its open connections must not hold the close up.
+  after(async () => {
+    const closing = app.close();
+    app.server.closeAllConnections();
+    await closing;
+  });
   return { baseUrl: `http://127.0.0.1:${address.port}`, ctx, citizenLogin: demo.find((d) => d.role === 'citizen')!.login };
 }
 

@@ -7,7 +7,7 @@
  * where to go instead (R-1.3); cancelling after confirming. The Board's steps go through the API as `tiep-dan.tp`.
  */
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import ICAL from 'ical.js';
 import type { APIRequestContext, Page } from 'playwright-core';
 import { scenePhoto } from '../test/fixtures/photo-variants.ts';
@@ -47,6 +47,7 @@ async function session(login: string): Promise<APIRequestContext> {
 
 const officer = await session('tiep-dan.tp');
 const citizenApi = await session(server.citizenLogin);
+after(() => Promise.all([officer.dispose(), citizenApi.dispose()]));
 
 /**
  * Publishes a session as the Board on the first working day from `fromDay` days ahead (the calendar decides which
