@@ -15,6 +15,13 @@ import type { DB } from './schema.ts';
 const INT8 = 20;
 const DATE = 1082;
 
+/**
+ * Put first in a statement's text to have it prepared (ADR 0013): on a PostgreSQL server it is parsed and
+ * planned once per connection, then only bound and run. Only for hot statements whose text never varies (lists
+ * as one array parameter); PGlite, in process, reads it as the comment it is.
+ */
+export const PREPARED = '/* prepared */ ';
+
 export interface Database {
   readonly engine: 'pglite' | 'postgres';
   readonly db: Kysely<DB>;
@@ -111,6 +118,23 @@ export function wrapPglite(pglite: PGlite): Database {
   };
 }
 
+/** The pool as Kysely uses it, with the statements marked PREPARED sent as named prepared statements. */
+function preparingPool(pool: pg.Pool): PostgresPool {
+  const names = new Map<string, string>();
+  const nameOf = (text: string) => names.get(text) ?? names.set(text, `ihanoi_${names.size + 1}`).get(text)!;
+  return {
+    async connect() {
+      const client = await pool.connect();
+      return {
+        query: (sql: string, parameters: ReadonlyArray<unknown>) =>
+          client.query(sql.startsWith(PREPARED) ? { name: nameOf(sql), text: sql, values: [...parameters] } : { text: sql, values: [...parameters] }),
+        release: () => client.release(),
+      } as unknown as PostgresPoolClient;
+    },
+    end: () => pool.end(),
+  };
+}
+
 export function openPostgres(url: string, poolSize: number): Database {
   const pool = new pg.Pool({
     connectionString: url,
@@ -131,7 +155,7 @@ export function openPostgres(url: string, poolSize: number): Database {
   // pool opens new connections on later checkouts, so the platform recovers by itself when the server is back.
   pool.on('error', () => undefined);
   pool.on('connect', (client) => client.on('error', () => undefined));
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
   return {
     engine: 'postgres',
     db,

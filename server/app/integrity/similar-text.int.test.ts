@@ -98,7 +98,7 @@ test('R-6.2c the signature row is written by the submission’s one statement (i
   const id = uuidv7();
   const now = t.ctx.clock.now();
   const stored = await insertNewReport(t.ctx.db, {
-    report: { ...template, id, code: `PA-2026-T${Date.now() % 100000}`, ...REWORDED, idempotency_key: null, idempotency_hash: null, version: 1, submitted_at: now, updated_at: now },
+    report: { ...template, id, code: `PA-2026-T${Date.now() % 100000}`, ...REWORDED, idempotency_key: null, idempotency_hash: null, submitted_at: now, updated_at: now },
     deadlines: [],
     event: auditEventRow({ actor: { id: template.reporter_id, role: 'citizen', agencyId: null }, occurredAt: now, action: 'report.submit', subjectType: 'report', subjectId: id }, null),
     media: [],

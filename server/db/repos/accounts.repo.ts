@@ -1,10 +1,11 @@
 /** Accounts, memberships and sessions. Identity fields arrive here already encrypted and indexed. */
-import type { Kysely, Transaction } from 'kysely';
+import { CompiledQuery, type Kysely, type Transaction } from 'kysely';
 import type { Membership } from '../../domain/access/index.ts';
 import type { StaffRole } from '../../domain/access/index.ts';
+import { PREPARED } from '../client.ts';
 import { coalesce } from '../coalesce.ts';
 import type { DB } from '../schema.ts';
-import type { UsersTable } from '../schema/accounts.ts';
+import type { SessionsTable, UsersTable } from '../schema/accounts.ts';
 import type { Insertable, Selectable } from 'kysely';
 
 type Q = Kysely<DB> | Transaction<DB>;
@@ -124,30 +125,24 @@ export async function insertSession(
     .execute();
 }
 
-/** The session's account, with the end of a sanction in force at `now` (R-27.3; null when none) in the same query. */
-/** Live sessions among `tokenHashes` at `now` (and later), with the facts an Actor is made of. */
-async function liveSessionsNow(db: Kysely<DB>, tokenHashes: readonly string[], now: Date) {
-  return db
-    .selectFrom('sessions')
-    .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select(['sessions.token_hash', 'sessions.expires_at', 'sessions.user_id', 'users.kind', 'users.identity_verified_at', 'users.status', 'users.locked_until'])
-    .select((eb) =>
-      eb
-        .selectFrom('sanctions')
-        .select((s) => s.fn.max('sanctions.ends_at').as('ends_at'))
-        .whereRef('sanctions.user_id', '=', 'users.id')
-        .where('sanctions.lifted_at', 'is', null)
-        .where('sanctions.ends_at', '>', now)
-        .as('sanctioned_until'),
-    )
-    .where('sessions.token_hash', 'in', tokenHashes)
-    .where('sessions.revoked_at', 'is', null)
-    .where('sessions.expires_at', '>', now)
-    .execute();
+type SessionRow = Pick<Selectable<SessionsTable>, 'token_hash' | 'expires_at' | 'user_id'> &
+  Pick<UserRow, 'kind' | 'identity_verified_at' | 'status' | 'locked_until'> & { sanctioned_until: Date | null };
+
+/**
+ * Live sessions among `tokenHashes` at `now` (and later), with the facts an Actor is made of and the end of a
+ * sanction in force at `now` (R-27.3; null when none). Every authenticated request runs it: prepared (ADR 0013).
+ */
+const LIVE_SESSIONS_SQL = `${PREPARED}SELECT s.token_hash, s.expires_at, s.user_id, u.kind, u.identity_verified_at, u.status, u.locked_until,
+    (SELECT max(x.ends_at) FROM sanctions x WHERE x.user_id = u.id AND x.lifted_at IS NULL AND x.ends_at > $2) AS sanctioned_until
+  FROM sessions s JOIN users u ON u.id = s.user_id
+  WHERE s.token_hash = ANY($1::text[]) AND s.revoked_at IS NULL AND s.expires_at > $2`;
+
+async function liveSessionsNow(db: Kysely<DB>, tokenHashes: readonly string[], now: Date): Promise<SessionRow[]> {
+  return (await db.executeQuery<SessionRow>(CompiledQuery.raw(LIVE_SESSIONS_SQL, [tokenHashes, now]))).rows;
 }
 
 type SessionLookup = { tokenHash: string; now: Date };
-type LiveSession = Omit<Awaited<ReturnType<typeof liveSessionsNow>>[number], 'token_hash' | 'expires_at'>;
+type LiveSession = Omit<SessionRow, 'token_hash' | 'expires_at'>;
 
 // Every authenticated request looks its session up: look-ups made at the same moment share one query (ADR 0007).
 const sessionLookups = new WeakMap<Kysely<DB>, (key: SessionLookup) => Promise<LiveSession | undefined>>();

@@ -1,8 +1,10 @@
 /** Reports: the only SQL of the reports module. */
-import { sql, type Insertable, type Kysely, type Selectable, type Transaction, type Updateable } from 'kysely';
+import { CompiledQuery, sql, type Insertable, type Kysely, type Selectable, type Transaction, type Updateable } from 'kysely';
 import type { Classification } from '../../domain/calendar/index.ts';
 import type { AwaitingClause } from '../../domain/reports/index.ts';
+import { PREPARED } from '../client.ts';
 import { coalesce, eachAloneOnFailure } from '../coalesce.ts';
+import { unnestInsert, type ColumnTypes } from '../unnest-insert.ts';
 import type { DB } from '../schema.ts';
 import type { DeadlinesTable } from '../schema/calendar.ts';
 import type { AuditEventsTable } from '../schema/core.ts';
@@ -33,8 +35,11 @@ export async function nextReportCode(db: Kysely<DB>, year: number): Promise<stri
   return `PA-${year}-${String(block.free.shift()).padStart(6, '0')}`;
 }
 
+/** A new report's row: the version, the result's proofs and the integrity mark start as the database sets them. */
+export type NewReportRow = Omit<Insertable<ReportsTable>, 'result_proofs' | 'version' | 'integrity_checked_at'>;
+
 export interface NewReportParts {
-  report: Insertable<ReportsTable>;
+  report: NewReportRow;
   deadlines: readonly Insertable<DeadlinesTable>[];
   event: Insertable<AuditEventsTable>;
   media: readonly Insertable<ReportMediaTable>[];
@@ -42,24 +47,59 @@ export interface NewReportParts {
   textSignature?: readonly Insertable<ReportTextSignaturesTable>[];
 }
 
+const REPORT_COLUMNS: ColumnTypes<NewReportRow> = {
+  id: 'uuid', code: 'text', kind: 'text', category_code: 'text', title: 'text', description: 'text', reporter_id: 'uuid', confidential: 'boolean',
+  lat: 'float8', lng: 'float8', address: 'text', unit_version: 'text', unit_code: 'text', occurred_at: 'timestamptz', state: 'text',
+  classification: 'text', receiving_agency_id: 'uuid', processing_agency_id: 'uuid', dispatched_agency_id: 'uuid', assignee_id: 'uuid',
+  routing_note: 'text', result_text: 'text', decision: 'text', result_published_at: 'timestamptz', rating: 'text', rating_comment: 'text',
+  reject_reason: 'text', extended_to_days: 'integer', submitted_at: 'timestamptz', updated_at: 'timestamptz', idempotency_key: 'text', idempotency_hash: 'text',
+};
+const EVENT_COLUMNS: ColumnTypes<Insertable<AuditEventsTable>> = {
+  id: 'uuid', occurred_at: 'timestamptz', actor_id: 'uuid', actor_role: 'text', actor_agency_id: 'uuid', action: 'text', subject_type: 'text',
+  subject_id: 'text', from_state: 'text', to_state: 'text', payload: 'jsonb', prev_hash: 'text', hash: 'text',
+};
+const DEADLINE_COLUMNS: ColumnTypes<Insertable<DeadlinesTable>> = {
+  id: 'uuid', subject_type: 'text', subject_id: 'text', clock: 'text', started_at: 'timestamptz', amount_unit: 'text', amount: 'integer',
+  due_at: 'timestamptz', calendar_version: 'integer', stopped_at: 'timestamptz', agency_id: 'uuid', overdue_at: 'timestamptz', worked_minutes: 'integer',
+};
+const MEDIA_COLUMNS: ColumnTypes<Insertable<ReportMediaTable>> = { report_id: 'uuid', upload_id: 'uuid', role: 'text', position: 'integer' };
+const SIGNATURE_COLUMNS: ColumnTypes<Insertable<ReportTextSignaturesTable>> = { report_id: 'uuid', minhash: 'bytea', bands: 'integer[]' };
+
+const NEW_REPORT_PARTS = {
+  report: unnestInsert('reports', REPORT_COLUMNS),
+  event: unnestInsert('audit_events', EVENT_COLUMNS),
+  deadlines: unnestInsert('deadlines', DEADLINE_COLUMNS),
+  media: unnestInsert('report_media', MEDIA_COLUMNS),
+  signatures: unnestInsert('report_text_signatures', SIGNATURE_COLUMNS),
+};
+const NEW_REPORTS_SQL = (() => {
+  const p = NEW_REPORT_PARTS;
+  let first = 1;
+  const at = (part: { text(first: number): string; width: number }) => {
+    const text = part.text(first);
+    first += part.width;
+    return text;
+  };
+  return `${PREPARED}WITH r AS (${at(p.report)} RETURNING *), e AS (${at(p.event)}), d AS (${at(p.deadlines)}), m AS (${at(p.media)}), s AS (${at(p.signatures)}) SELECT * FROM r`;
+})();
+
 /**
  * New reports with everything that comes with each — first deadlines, first audit event, media, text
- * signature — in one statement: one round trip, atomic like a transaction. Returns the stored rows in order.
+ * signature — in one statement: one round trip, atomic like a transaction. Its text is the same for any number
+ * of reports, so it is prepared (ADR 0013). Returns the stored rows in order.
  */
 async function insertNewReportsNow(db: Kysely<DB>, all: readonly NewReportParts[]): Promise<ReportRow[]> {
-  const deadlines = all.flatMap((p) => p.deadlines);
-  const media = all.flatMap((p) => p.media);
-  const signatures = all.flatMap((p) => p.textSignature ?? []);
-  const ctes = [
-    sql`r AS (${db.insertInto('reports').values(all.map((p) => p.report)).returningAll()})`,
-    sql`e AS (${db.insertInto('audit_events').values(all.map((p) => p.event))})`,
-    ...(deadlines.length ? [sql`d AS (${db.insertInto('deadlines').values(deadlines)})`] : []),
-    ...(media.length ? [sql`m AS (${db.insertInto('report_media').values(media)})`] : []),
-    ...(signatures.length ? [sql`s AS (${db.insertInto('report_text_signatures').values(signatures)})`] : []),
+  const p = NEW_REPORT_PARTS;
+  const values = [
+    ...p.report.values(all.map((x) => x.report)),
+    ...p.event.values(all.map((x) => x.event)),
+    ...p.deadlines.values(all.flatMap((x) => x.deadlines)),
+    ...p.media.values(all.flatMap((x) => x.media)),
+    ...p.signatures.values(all.flatMap((x) => x.textSignature ?? [])),
   ];
-  const { rows } = await sql<ReportRow>`WITH ${sql.join(ctes)} SELECT * FROM r`.execute(db);
+  const { rows } = await db.executeQuery<ReportRow>(CompiledQuery.raw(NEW_REPORTS_SQL, values));
   const byId = new Map(rows.map((r) => [r.id, r]));
-  return all.map((p) => byId.get(p.report.id as string) as ReportRow);
+  return all.map((x) => byId.get(x.report.id as string) as ReportRow);
 }
 
 // Submissions arriving while the database is busy go out together (group commit, ADR 0007).
