@@ -94,7 +94,7 @@ export async function submitReport(ctx: AppContext, actor: Actor, input: Submiss
 
   const wf = WORKFLOWS[input.kind as keyof typeof WORKFLOWS];
   const id = uuidv7();
-  const report = {
+  const report: ReportRow = {
     id,
     code: await nextReportCode(ctx.db, civilYearOf(now.getTime())),
     kind: input.kind,
@@ -117,11 +117,15 @@ export async function submitReport(ctx: AppContext, actor: Actor, input: Submiss
     assignee_id: null,
     routing_note: route.rule,
     result_text: null,
+    result_proofs: [],
+    decision: null,
     result_published_at: null,
     rating: null,
     rating_comment: null,
     reject_reason: null,
     extended_to_days: null,
+    version: 1,
+    integrity_checked_at: null,
     submitted_at: now,
     updated_at: now,
     idempotency_key: idempotencyKey ?? null,
@@ -137,9 +141,8 @@ export async function submitReport(ctx: AppContext, actor: Actor, input: Submiss
     toState: wf.initial,
     payload: { code: report.code, kind: report.kind, category: report.category_code, receivingAgencyId: route.agencyId, routing: route.rule, confidential: report.confidential, media: media.length },
   };
-  let stored: ReportRow;
   try {
-    stored = await insertNewReport(ctx.db, {
+    await insertNewReport(ctx.db, {
       report,
       deadlines: deadlines.map(deadlineValues),
       // The first event of a new subject: nothing before it in its chain.
@@ -158,7 +161,7 @@ export async function submitReport(ctx: AppContext, actor: Actor, input: Submiss
   }
   return {
     bundle: assembleBundle(
-      stored,
+      report,
       {
         timeline: [{ at: now, action: event.action, fromState: null, toState: wf.initial, actorId: actor.userId, actorRole: 'citizen', actorAgencyId: null, payload: event.payload ?? {} }],
         deadlines: deadlines.map((d) => ({ ...d, agencyId: d.agencyId ?? null, stoppedAt: null })),

@@ -4,7 +4,7 @@ import type { Classification } from '../../domain/calendar/index.ts';
 import type { AwaitingClause } from '../../domain/reports/index.ts';
 import { PREPARED } from '../client.ts';
 import { coalesce, eachAloneOnFailure } from '../coalesce.ts';
-import { unnestInsert, type ColumnTypes } from '../unnest-insert.ts';
+import { recordsetInsert, type ColumnTypes } from '../recordset-insert.ts';
 import type { DB } from '../schema.ts';
 import type { DeadlinesTable } from '../schema/calendar.ts';
 import type { AuditEventsTable } from '../schema/core.ts';
@@ -35,11 +35,9 @@ export async function nextReportCode(db: Kysely<DB>, year: number): Promise<stri
   return `PA-${year}-${String(block.free.shift()).padStart(6, '0')}`;
 }
 
-/** A new report's row: the version, the result's proofs and the integrity mark start as the database sets them. */
-export type NewReportRow = Omit<Insertable<ReportsTable>, 'result_proofs' | 'version' | 'integrity_checked_at'>;
-
 export interface NewReportParts {
-  report: NewReportRow;
+  /** Every column, as stored: nothing is read back. */
+  report: ReportRow;
   deadlines: readonly Insertable<DeadlinesTable>[];
   event: Insertable<AuditEventsTable>;
   media: readonly Insertable<ReportMediaTable>[];
@@ -47,12 +45,13 @@ export interface NewReportParts {
   textSignature?: readonly Insertable<ReportTextSignaturesTable>[];
 }
 
-const REPORT_COLUMNS: ColumnTypes<NewReportRow> = {
+const REPORT_COLUMNS: ColumnTypes<ReportRow> = {
   id: 'uuid', code: 'text', kind: 'text', category_code: 'text', title: 'text', description: 'text', reporter_id: 'uuid', confidential: 'boolean',
   lat: 'float8', lng: 'float8', address: 'text', unit_version: 'text', unit_code: 'text', occurred_at: 'timestamptz', state: 'text',
   classification: 'text', receiving_agency_id: 'uuid', processing_agency_id: 'uuid', dispatched_agency_id: 'uuid', assignee_id: 'uuid',
-  routing_note: 'text', result_text: 'text', decision: 'text', result_published_at: 'timestamptz', rating: 'text', rating_comment: 'text',
-  reject_reason: 'text', extended_to_days: 'integer', submitted_at: 'timestamptz', updated_at: 'timestamptz', idempotency_key: 'text', idempotency_hash: 'text',
+  routing_note: 'text', result_text: 'text', result_proofs: 'jsonb', decision: 'text', result_published_at: 'timestamptz', rating: 'text',
+  rating_comment: 'text', reject_reason: 'text', extended_to_days: 'integer', version: 'integer', integrity_checked_at: 'timestamptz',
+  submitted_at: 'timestamptz', updated_at: 'timestamptz', idempotency_key: 'text', idempotency_hash: 'text',
 };
 const EVENT_COLUMNS: ColumnTypes<Insertable<AuditEventsTable>> = {
   id: 'uuid', occurred_at: 'timestamptz', actor_id: 'uuid', actor_role: 'text', actor_agency_id: 'uuid', action: 'text', subject_type: 'text',
@@ -66,55 +65,48 @@ const MEDIA_COLUMNS: ColumnTypes<Insertable<ReportMediaTable>> = { report_id: 'u
 const SIGNATURE_COLUMNS: ColumnTypes<Insertable<ReportTextSignaturesTable>> = { report_id: 'uuid', minhash: 'bytea', bands: 'integer[]' };
 
 const NEW_REPORT_PARTS = {
-  report: unnestInsert('reports', REPORT_COLUMNS),
-  event: unnestInsert('audit_events', EVENT_COLUMNS),
-  deadlines: unnestInsert('deadlines', DEADLINE_COLUMNS),
-  media: unnestInsert('report_media', MEDIA_COLUMNS),
-  signatures: unnestInsert('report_text_signatures', SIGNATURE_COLUMNS),
+  report: recordsetInsert('reports', REPORT_COLUMNS),
+  event: recordsetInsert('audit_events', EVENT_COLUMNS),
+  deadlines: recordsetInsert('deadlines', DEADLINE_COLUMNS),
+  media: recordsetInsert('report_media', MEDIA_COLUMNS),
+  signatures: recordsetInsert('report_text_signatures', SIGNATURE_COLUMNS),
 };
-const NEW_REPORTS_SQL = (() => {
-  const p = NEW_REPORT_PARTS;
-  let first = 1;
-  const at = (part: { text(first: number): string; width: number }) => {
-    const text = part.text(first);
-    first += part.width;
-    return text;
-  };
-  return `${PREPARED}WITH r AS (${at(p.report)} RETURNING *), e AS (${at(p.event)}), d AS (${at(p.deadlines)}), m AS (${at(p.media)}), s AS (${at(p.signatures)}) SELECT * FROM r`;
-})();
+const P = NEW_REPORT_PARTS;
+// The reports' INSERT is the statement itself (no rows come back); the others are its data-modifying CTEs.
+const NEW_REPORTS_SQL = `${PREPARED}WITH e AS (${P.event.text(2)}), d AS (${P.deadlines.text(3)}), m AS (${P.media.text(4)}), s AS (${P.signatures.text(5)}) ${P.report.text(1)}`;
 
 /**
  * New reports with everything that comes with each — first deadlines, first audit event, media, text
  * signature — in one statement: one round trip, atomic like a transaction. Its text is the same for any number
- * of reports, so it is prepared (ADR 0013). Returns the stored rows in order.
+ * of reports, so it is prepared (ADR 0013).
  */
-async function insertNewReportsNow(db: Kysely<DB>, all: readonly NewReportParts[]): Promise<ReportRow[]> {
-  const p = NEW_REPORT_PARTS;
-  const values = [
-    ...p.report.values(all.map((x) => x.report)),
-    ...p.event.values(all.map((x) => x.event)),
-    ...p.deadlines.values(all.flatMap((x) => x.deadlines)),
-    ...p.media.values(all.flatMap((x) => x.media)),
-    ...p.signatures.values(all.flatMap((x) => x.textSignature ?? [])),
-  ];
-  const { rows } = await db.executeQuery<ReportRow>(CompiledQuery.raw(NEW_REPORTS_SQL, values));
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return all.map((x) => byId.get(x.report.id as string) as ReportRow);
+async function insertNewReportsNow(db: Kysely<DB>, all: readonly NewReportParts[]): Promise<void> {
+  await db.executeQuery(
+    CompiledQuery.raw(NEW_REPORTS_SQL, [
+      P.report.value(all.map((x) => x.report)),
+      P.event.value(all.map((x) => x.event)),
+      P.deadlines.value(all.flatMap((x) => x.deadlines)),
+      P.media.value(all.flatMap((x) => x.media)),
+      P.signatures.value(all.flatMap((x) => x.textSignature ?? [])),
+    ]),
+  );
 }
 
 // Submissions arriving while the database is busy go out together (group commit, ADR 0007).
-const writers = new WeakMap<Kysely<DB>, (parts: NewReportParts) => Promise<ReportRow>>();
+const writers = new WeakMap<Kysely<DB>, (parts: NewReportParts) => Promise<void>>();
 
 /**
  * Stores a new report (see `insertNewReportsNow`), gathered with other submissions made at the same moment
  * into one statement; resolves once the statement carrying it has committed.
  */
-export function insertNewReport(db: Kysely<DB>, parts: NewReportParts): Promise<ReportRow> {
+export function insertNewReport(db: Kysely<DB>, parts: NewReportParts): Promise<void> {
   let write = writers.get(db);
   if (!write) {
-    const alone = async (p: NewReportParts) => (await insertNewReportsNow(db, [p]))[0] as ReportRow;
     write = coalesce(
-      eachAloneOnFailure((keys: readonly NewReportParts[]) => insertNewReportsNow(db, keys), alone),
+      eachAloneOnFailure(
+        async (keys: readonly NewReportParts[]) => (await insertNewReportsNow(db, keys), keys.map(() => undefined)),
+        (p: NewReportParts) => insertNewReportsNow(db, [p]),
+      ),
       { inFlight: 1, maxBatch: 64 },
     );
     writers.set(db, write);

@@ -1,5 +1,5 @@
 // Kysely table types for the reports module (snake_case columns, as in SQL).
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import type { Json, Timestamp } from './core.ts';
 
 /** One proof of the handling (R-12.2). */
@@ -36,7 +36,8 @@ export interface ReportsTable {
   assignee_id: string | null;
   routing_note: string;
   result_text: string | null;
-  result_proofs: Generated<Json<ResultProof[]>>;
+  /** Defaults to none (`[]`). */
+  result_proofs: ColumnType<ResultProof[], string | ResultProof[] | undefined, string | ResultProof[]>;
   decision: string | null;
   result_published_at: Timestamp | null;
   rating: 'satisfied' | 'acceptable' | 'unsatisfied' | null;
