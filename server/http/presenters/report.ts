@@ -10,7 +10,6 @@ import type { ReportBundle, ReportNames, StaffQueueItem, TimelineEvent } from '.
 import type { ReportTime } from '../../app/reports/report-time.ts';
 import type { ReportRow } from '../../db/repos/reports.repo.ts';
 import type { DeadlineRow } from '../../db/repos/calendar.repo.ts';
-import type { ResultProof } from '../../db/schema/reports.ts';
 
 const time = (d: Date | null) => (d ? formatVietnamTime(d) : null);
 
@@ -60,7 +59,7 @@ function publicEvent(wf: Workflow, e: TimelineEvent, names: ReportNames) {
  * (never the original with its EXIF, nor who uploaded it).
  */
 function proofsOf(r: ReportRow) {
-  return (r.result_proofs as unknown as ResultProof[]).map((p) => ({ kind: p.kind, title: p.title, url: p.publicSha256 ? `/api/v1/media/${p.publicSha256}` : null }));
+  return r.result_proofs.map((p) => ({ kind: p.kind, title: p.title, url: p.publicSha256 ? `/api/v1/media/${p.publicSha256}` : null }));
 }
 
 /** A report's published result as anyone may read it (R-12.2, R-14); null before it is published. */
@@ -159,7 +158,7 @@ export function presentStaffReport(b: ReportBundle, names: ReportNames, at: Repo
     }),
     extendedToDays: r.extended_to_days,
     // The draft's proofs keep their file's hash for staff, so a redraft (R-12.1) can keep the files.
-    draft: r.result_text && !r.result_published_at ? { text: r.result_text, proofs: proofsOf(r).map((p, i) => ({ ...p, sha256: (r.result_proofs as unknown as ResultProof[])[i]?.sha256 ?? null })) } : null,
+    draft: r.result_text && !r.result_published_at ? { text: r.result_text, proofs: proofsOf(r).map((p, i) => ({ ...p, sha256: r.result_proofs[i]?.sha256 ?? null })) } : null,
     cooperations: b.cooperations.map((c) => ({ agencyId: c.agency_id, agency: names.agency(c.agency_id), state: c.state, requestedAt: time(c.requested_at), result: c.result_text, closedReason: c.closed_reason })),
     timeline: b.timeline.map((e) => ({
       ...publicEvent(wf, e, names),
