@@ -25,14 +25,19 @@ const codeBlocks = new WeakMap<Kysely<DB>, { free: number[]; refill: Promise<voi
 export async function nextReportCode(db: Kysely<DB>, year: number): Promise<string> {
   let block = codeBlocks.get(db);
   if (!block) codeBlocks.set(db, (block = { free: [], refill: null }));
-  while (block.free.length === 0) {
-    block.refill ??= sql<{ n: string | number }>`SELECT nextval('report_code_seq') AS n FROM generate_series(1, ${CODE_BLOCK})`
+  const b = block;
+  const refill = () =>
+    (b.refill ??= sql<{ n: string | number }>`SELECT nextval('report_code_seq') AS n FROM generate_series(1, ${CODE_BLOCK})`
       .execute(db)
-      .then(({ rows }) => void block.free.push(...rows.map((r) => Number(r.n)).sort((a, b) => a - b)))
-      .finally(() => (block.refill = null));
-    await block.refill;
-  }
-  return `PA-${year}-${String(block.free.shift()).padStart(6, '0')}`;
+      .then(({ rows }) => void b.free.push(...rows.map((r) => Number(r.n)).sort((x, y) => x - y)))
+      .finally(() => (b.refill = null)));
+  while (b.free.length === 0) await refill();
+  const n = b.free.shift() as number;
+  // The next block is asked for while half of this one is left, so that a busy server does not wait for it.
+  // Its numbers are greater than those left (one sequence), so the order holds. A failure here is met again,
+  // and answered, by the call that finds no number left.
+  if (b.free.length < CODE_BLOCK / 2) refill().catch(() => undefined);
+  return `PA-${year}-${String(n).padStart(6, '0')}`;
 }
 
 export interface NewReportParts {
