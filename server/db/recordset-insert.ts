@@ -27,13 +27,19 @@ export function recordsetInsert<Row extends object>(table: string, columns: Colu
   const names = cols.map(([name]) => `"${name}"`).join(', ');
   const bytes = cols.filter(([, type]) => type === 'bytea').map(([name]) => name);
   const json = cols.filter(([, type]) => type === 'jsonb').map(([name]) => name);
-  // JSON has no bytes, and JSON text given as a string would be stored as a JSON string: convert those columns.
+  // JSON has no bytes, and JSON text given as a string would be stored as a JSON string: those values are
+  // converted (in a copy of the row, made only when one needs it).
   const travelling = (row: Row): unknown => {
-    if (!bytes.length && !json.length) return row;
-    const out: Record<string, unknown> = { ...(row as Record<string, unknown>) };
-    for (const name of bytes) if (row[name] instanceof Uint8Array) out[name] = `\\x${Buffer.from(row[name]).toString('hex')}`;
-    for (const name of json) if (typeof row[name] === 'string') out[name] = JSON.parse(row[name]);
-    return out;
+    let out: Record<string, unknown> | null = null;
+    for (const name of bytes) {
+      const v = row[name];
+      if (v instanceof Uint8Array) (out ??= { ...(row as Record<string, unknown>) })[name] = `\\x${Buffer.from(v).toString('hex')}`;
+    }
+    for (const name of json) {
+      const v = row[name];
+      if (typeof v === 'string') (out ??= { ...(row as Record<string, unknown>) })[name] = JSON.parse(v);
+    }
+    return out ?? row;
   };
   return {
     text: (param) =>
