@@ -147,16 +147,20 @@ async function readSummary(page: Page, response: Awaited<ReturnType<Page['waitFo
 /** The figures of two answers, without the instant they hold at (a refresh may fall between the two). */
 const figures = (s: OversightSummary) => ({ ...s, asOf: '' });
 
+/** Each labelled figure of a section (by its title's id) shows the number the API gives. */
+async function assertStats(page: Page, titleId: string, figures: readonly (readonly [string, number])[]): Promise<void> {
+  for (const [label, n] of figures) assert.equal(await statValue(page, titleId, label), number(n), label);
+}
+
 /** The overview's figures as the API gives them: received, accepted, not accepted, transferred, in progress. */
 async function assertOverview(page: Page, api: OversightSummary): Promise<void> {
-  for (const [label, n] of [
+  await assertStats(page, 'overview-title', [
     ['Phản ánh nhận được', api.totals.received],
     ['Đã tiếp nhận', api.totals.accepted],
     ['Không tiếp nhận', api.totals.rejected],
     ['Đã chuyển', api.totals.transferred],
     ['Đang xử lý', api.totals.inProgress],
-  ] as const)
-    assert.equal(await statValue(page, 'overview-title', label), number(n), label);
+  ]);
 }
 
 test('issue 10 R-6.2 R-7.2c R-28.1 R-8.5 R-9 the dashboard shows accepted, not accepted by reason, transferred, in progress, per ward of today, per stage and initiatives as the API gives them', async () => {
@@ -233,13 +237,12 @@ test('issue 10 R-6.2 R-7.2c R-28.1 R-8.5 R-9 the dashboard shows accepted, not a
 
   // Initiatives.
   assert.ok(api.initiatives.received >= 1);
-  for (const [label, n] of [
+  await assertStats(page, 'initiatives-title', [
     ['Sáng kiến nhận được', api.initiatives.received],
     ['Đã trả lời', api.initiatives.answered],
     ['Tiếp thu', api.initiatives.adopted],
     ['Không tiếp thu', api.initiatives.declined],
-  ] as const)
-    assert.equal(await statValue(page, 'initiatives-title', label), number(n), label);
+  ]);
 
   await page.locator('canvas').nth(1).waitFor();
   await assertAccessible(page, 'dashboard with the figures of issue 10');

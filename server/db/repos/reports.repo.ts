@@ -69,16 +69,16 @@ const DEADLINE_COLUMNS: ColumnTypes<Insertable<DeadlinesTable>> = {
 const MEDIA_COLUMNS: ColumnTypes<Insertable<ReportMediaTable>> = { report_id: 'uuid', upload_id: 'uuid', role: 'text', position: 'integer' };
 const SIGNATURE_COLUMNS: ColumnTypes<Insertable<ReportTextSignaturesTable>> = { report_id: 'uuid', minhash: 'bytea', bands: 'integer[]' };
 
-const NEW_REPORT_PARTS = {
+// The tables a new report is written to, each from one JSON parameter.
+const NEW_REPORT = {
   report: recordsetInsert('reports', REPORT_COLUMNS),
   event: recordsetInsert('audit_events', EVENT_COLUMNS),
   deadlines: recordsetInsert('deadlines', DEADLINE_COLUMNS),
   media: recordsetInsert('report_media', MEDIA_COLUMNS),
   signatures: recordsetInsert('report_text_signatures', SIGNATURE_COLUMNS),
 };
-const P = NEW_REPORT_PARTS;
 // The reports' INSERT is the statement itself (no rows come back); the others are its data-modifying CTEs.
-const NEW_REPORTS_SQL = `${PREPARED}WITH e AS (${P.event.text(2)}), d AS (${P.deadlines.text(3)}), m AS (${P.media.text(4)}), s AS (${P.signatures.text(5)}) ${P.report.text(1)}`;
+const NEW_REPORTS_SQL = `${PREPARED}WITH e AS (${NEW_REPORT.event.text(2)}), d AS (${NEW_REPORT.deadlines.text(3)}), m AS (${NEW_REPORT.media.text(4)}), s AS (${NEW_REPORT.signatures.text(5)}) ${NEW_REPORT.report.text(1)}`;
 
 /**
  * New reports with everything that comes with each — first deadlines, first audit event, media, text
@@ -88,11 +88,11 @@ const NEW_REPORTS_SQL = `${PREPARED}WITH e AS (${P.event.text(2)}), d AS (${P.de
 async function insertNewReportsNow(db: Kysely<DB>, all: readonly NewReportParts[]): Promise<void> {
   await db.executeQuery(
     CompiledQuery.raw(NEW_REPORTS_SQL, [
-      P.report.value(all.map((x) => x.report)),
-      P.event.value(all.map((x) => x.event)),
-      P.deadlines.value(all.flatMap((x) => x.deadlines)),
-      P.media.value(all.flatMap((x) => x.media)),
-      P.signatures.value(all.flatMap((x) => x.textSignature ?? [])),
+      NEW_REPORT.report.value(all.map((x) => x.report)),
+      NEW_REPORT.event.value(all.map((x) => x.event)),
+      NEW_REPORT.deadlines.value(all.flatMap((x) => x.deadlines)),
+      NEW_REPORT.media.value(all.flatMap((x) => x.media)),
+      NEW_REPORT.signatures.value(all.flatMap((x) => x.textSignature ?? [])),
     ]),
   );
 }
@@ -109,7 +109,10 @@ export function insertNewReport(db: Kysely<DB>, parts: NewReportParts): Promise<
   if (!write) {
     write = coalesce(
       eachAloneOnFailure(
-        async (keys: readonly NewReportParts[]) => (await insertNewReportsNow(db, keys), keys.map(() => undefined)),
+        async (keys: readonly NewReportParts[]) => {
+          await insertNewReportsNow(db, keys);
+          return keys.map(() => undefined);
+        },
         (p: NewReportParts) => insertNewReportsNow(db, [p]),
       ),
       { inFlight: 1, maxBatch: 64 },
